@@ -1,0 +1,43 @@
+/**
+ * The bundled app: what `cdk8s synth` writes into dist/.
+ *
+ * - tenant1: the user story of the Karmada sidecar proposal, a KMS plugin beside the API server.
+ * - a plain default instance, the API server alone.
+ */
+import { App, Chart, YamlOutputType } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { KarmadaApiServer, KarmadaApiServerChart } from '../src';
+
+export function buildApp(outdir?: string): App {
+  const app = new App({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART });
+
+  const tenant = new Chart(app, 'tenant1', { namespace: 'tenant1', disableResourceNameHashes: true });
+  new KarmadaApiServer(tenant, 'ApiServer', {
+    instanceName: 'tenant1',
+    sidecarContainers: [{
+      name: 'kms-plugin',
+      image: 'registry.example.com/kms-plugin:v1.0.0',
+      args: ['--listen=unix:///var/run/kmsplugin/socket.sock'],
+      volumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin' }],
+      resources: {
+        requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
+        limits: { memory: k8s.Quantity.fromString('128Mi') },
+      },
+    }],
+    sidecarOptions: { 'kms-plugin': { nativeSidecar: true } },
+    extraVolumes: [{ name: 'kms-socket', emptyDir: {} }],
+    extraVolumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin' }],
+  });
+
+  new KarmadaApiServerChart(app, 'karmada-demo', {
+    namespace: 'karmada-system',
+    disableResourceNameHashes: true,
+    apiServer: { instanceName: 'karmada-demo' },
+  });
+
+  return app;
+}
+
+if (require.main === module) {
+  buildApp().synth();
+}

@@ -1,0 +1,370 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { checkModel } from './checks';
+import { EtcdConfig } from './etcd';
+import { ApiServerInput, ApiServerModel, buildModel } from './model';
+import { formatProblem } from './problems';
+import { SidecarOptions, SidecarSpec } from './sidecars';
+
+/** The operator's default image repository for the API server. */
+export const DEFAULT_IMAGE_REPOSITORY = 'registry.k8s.io/kube-apiserver';
+/** The operator's default API server image tag. */
+export const DEFAULT_IMAGE_TAG = 'v1.36.2';
+
+/** How many API server pods may be down during voluntary disruptions (node drains, upgrades). */
+export interface PodDisruptionBudgetConfig {
+  /**
+   * The number or percentage of pods that must stay available. Give this or `maxUnavailable`, not both.
+   *
+   * @default - not set
+   */
+  readonly minAvailable?: k8s.IntOrString;
+
+  /**
+   * The number or percentage of pods that may be unavailable. Give this or `minAvailable`, not both.
+   *
+   * @default - not set
+   */
+  readonly maxUnavailable?: k8s.IntOrString;
+}
+
+/** Props of `KarmadaApiServer`: the Karmada operator's `karmadaAPIServer` fields, and more. */
+export interface KarmadaApiServerProps {
+  /**
+   * The name of the Karmada instance (the operator's `Karmada` object name). Every object name is
+   * derived from it as the operator derives them: `<name>-apiserver` when the name contains
+   * "karmada", else `<name>-karmada-apiserver`.
+   */
+  readonly instanceName: string;
+
+  /**
+   * The namespace of every object.
+   *
+   * @default - the chart's namespace, else `default`
+   */
+  readonly namespace?: string;
+
+  /**
+   * The cluster's DNS domain, used in the etcd URL, the service account issuer and `url`. The
+   * operator hard-codes `cluster.local`.
+   *
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+
+  /**
+   * The API server image repository.
+   *
+   * @default 'registry.k8s.io/kube-apiserver'
+   */
+  readonly imageRepository?: string;
+
+  /**
+   * The API server image tag.
+   *
+   * @default 'v1.36.2' (the operator's default)
+   */
+  readonly imageTag?: string;
+
+  /**
+   * When the kubelet pulls the API server image.
+   *
+   * @default ImagePullPolicy.IF_NOT_PRESENT
+   */
+  readonly imagePullPolicy?: ImagePullPolicy;
+
+  /**
+   * The number of API server pods.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * Labels for the Deployment, its pods, the Service and the ConfigMap. They never enter the
+   * selector, and may not override the `app.kubernetes.io/name`, `instance` and `managed-by` labels.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations for the Deployment and its pods.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * Compute resources of the API server container (sidecars bring their own).
+   *
+   * @default - none
+   */
+  readonly resources?: k8s.ResourceRequirements;
+
+  /**
+   * The priority class of the API server pods.
+   *
+   * @default 'system-node-critical'
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * A PodDisruptionBudget for the API server pods (minAvailable or maxUnavailable).
+   *
+   * @default - no PodDisruptionBudget
+   */
+  readonly podDisruptionBudgetConfig?: PodDisruptionBudgetConfig;
+
+  /**
+   * Tolerations of the API server pods.
+   *
+   * @default - none
+   */
+  readonly tolerations?: k8s.Toleration[];
+
+  /**
+   * Affinity of the API server pods.
+   *
+   * @default - none
+   */
+  readonly affinity?: k8s.Affinity;
+
+  /**
+   * The range of Service cluster IPs (`--service-cluster-ip-range`).
+   *
+   * @default '10.96.0.0/12'
+   */
+  readonly serviceSubnet?: string;
+
+  /**
+   * The type of the API server's Service: ClusterIP, NodePort or LoadBalancer.
+   *
+   * @default ServiceType.CLUSTER_IP
+   */
+  readonly serviceType?: ServiceType;
+
+  /**
+   * The load balancer implementation, for a Service of type LoadBalancer only.
+   *
+   * @default - the cluster's default load balancer
+   */
+  readonly loadBalancerClass?: string;
+
+  /**
+   * Annotations for the Service only (load balancer settings, for example).
+   *
+   * @default - none
+   */
+  readonly serviceAnnotations?: { [key: string]: string };
+
+  /**
+   * Flags of the API server, by name without the leading `--`: each adds a flag or overrides one the
+   * construct sets. The command is always sorted by flag name.
+   *
+   * @default - none
+   */
+  readonly extraArgs?: { [flag: string]: string };
+
+  /**
+   * Volumes added to the pod, after the construct's own.
+   *
+   * @default - none
+   */
+  readonly extraVolumes?: k8s.Volume[];
+
+  /**
+   * Volume mounts added to the API server container, after the construct's own.
+   *
+   * @default - none
+   */
+  readonly extraVolumeMounts?: k8s.VolumeMount[];
+
+  /**
+   * Feature gates of the API server, rendered as `--feature-gates` (which the operator declares but
+   * never applies). Sorted by gate name.
+   *
+   * @default - none
+   */
+  readonly featureGates?: { [gate: string]: boolean };
+
+  /**
+   * Containers that run beside the API server in its pod, in this order, after the API server
+   * container. Every field is kept as given. Use `sidecarOptions` to make one native.
+   *
+   * @default - none: the pod holds the API server container alone
+   */
+  readonly sidecarContainers?: k8s.Container[];
+
+  /**
+   * Options of the sidecars in `sidecarContainers`, by container name.
+   *
+   * @default - every sidecar is a regular container
+   */
+  readonly sidecarOptions?: { [containerName: string]: SidecarOptions };
+
+  /**
+   * The Secret with the API server's certificates and keys (`ca.crt`, `apiserver.crt`,
+   * `apiserver.key`, `karmada.key`, `front-proxy-ca.crt`, `front-proxy-client.crt`,
+   * `front-proxy-client.key`), mounted at `/etc/karmada/pki`.
+   *
+   * @default - `<instance>-cert`, as the operator names it
+   */
+  readonly certificateSecretName?: string;
+
+  /**
+   * Where the API server keeps its data.
+   *
+   * @default EtcdConfig.local()
+   */
+  readonly etcd?: EtcdConfig;
+}
+
+/**
+ * The Karmada API server: its Deployment, Service and configuration ConfigMap, with sidecar
+ * containers, rendered as the Karmada operator renders them and checked at synth time.
+ */
+export class KarmadaApiServer extends Construct {
+  /** The API server Deployment. JSON patches on it keep every field (it is not re-serialized). */
+  public readonly deployment: ApiObject;
+  /** The API server Service. */
+  public readonly service: ApiObject;
+  /** The ConfigMap of the API server's configuration files, mounted at `/etc/karmada/config`. */
+  public readonly configMap: ApiObject;
+  /** The PodDisruptionBudget, when there is one. */
+  public readonly podDisruptionBudget?: ApiObject;
+  /** The name of the Deployment, the Service and the PodDisruptionBudget. */
+  public readonly name: string;
+  /** The namespace of every object. */
+  public readonly namespace: string;
+  /** The in-cluster URL of the API server: `https://<service>.<namespace>.svc.<domain>:5443`. */
+  public readonly url: string;
+
+  private readonly props: KarmadaApiServerProps;
+  private readonly sidecarSpecs: SidecarSpec[] = [];
+  private cache?: { readonly model: ApiServerModel; readonly errors: string[] };
+
+  constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
+    super(scope, id);
+    this.props = props;
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+
+    (props.sidecarContainers ?? []).forEach((container, i) => {
+      this.sidecarSpecs.push({
+        container,
+        options: props.sidecarOptions?.[container.name] ?? {},
+        field: `sidecarContainers[${i}]`,
+      });
+    });
+
+    const model = this.model;
+    this.name = model.names.apiServer;
+    this.url = model.url;
+    const metadata = (name: string, annotations?: Record<string, string>) => ({
+      name,
+      namespace: this.namespace,
+      labels: model.objectLabels,
+      annotations,
+    });
+
+    this.deployment = new ApiObject(this, 'Deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: metadata(this.name, props.annotations),
+      spec: Lazy.any({ produce: () => this.renderDeploymentSpec() }),
+    });
+    this.service = new ApiObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: metadata(this.name, props.serviceAnnotations),
+      spec: Lazy.any({ produce: () => k8s.toJson_ServiceSpec(this.model.serviceSpec) }),
+    });
+    this.configMap = new ApiObject(this, 'ConfigMap', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: metadata(model.names.configMap),
+      data: Lazy.any({ produce: () => this.model.configFiles }),
+    });
+    if (props.podDisruptionBudgetConfig) {
+      this.podDisruptionBudget = new ApiObject(this, 'PodDisruptionBudget', {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: metadata(this.name),
+        spec: Lazy.any({ produce: () => k8s.toJson_PodDisruptionBudgetSpec(this.model.podDisruptionBudget) }),
+      });
+    }
+
+    this.node.addValidation({ validate: () => this.validated.errors });
+  }
+
+  /**
+   * Attaches a sidecar container to the API server pod, after those already there.
+   *
+   * @param container the container, kept exactly as given
+   * @param options how it runs (native or regular)
+   */
+  public addSidecarContainer(container: k8s.Container, options: SidecarOptions = {}): void {
+    this.sidecarSpecs.push({ container, options, field: `addSidecarContainer(${container.name})` });
+    this.cache = undefined;
+  }
+
+  /** The model, built once per change and shared by validation and rendering. */
+  private get model(): ApiServerModel {
+    return this.validated.model;
+  }
+
+  private get validated(): { readonly model: ApiServerModel; readonly errors: string[] } {
+    if (!this.cache) {
+      const model = buildModel(this.input());
+      this.cache = { model, errors: checkModel(model).map(formatProblem) };
+    }
+    return this.cache;
+  }
+
+  private input(): ApiServerInput {
+    const p = this.props;
+    const pdb = p.podDisruptionBudgetConfig;
+    return {
+      instanceName: p.instanceName,
+      namespace: this.namespace,
+      clusterDomain: p.clusterDomain ?? 'cluster.local',
+      image: `${p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY}:${p.imageTag ?? DEFAULT_IMAGE_TAG}`,
+      imagePullPolicy: p.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+      replicas: p.replicas ?? 1,
+      labels: p.labels ?? {},
+      annotations: p.annotations ?? {},
+      resources: p.resources,
+      priorityClassName: p.priorityClassName ?? 'system-node-critical',
+      podDisruptionBudget: pdb && { minAvailable: pdb.minAvailable, maxUnavailable: pdb.maxUnavailable },
+      tolerations: p.tolerations ?? [],
+      affinity: p.affinity,
+      serviceSubnet: p.serviceSubnet ?? '10.96.0.0/12',
+      serviceType: p.serviceType ?? ServiceType.CLUSTER_IP,
+      loadBalancerClass: p.loadBalancerClass,
+      serviceAnnotations: p.serviceAnnotations ?? {},
+      extraArgs: p.extraArgs ?? {},
+      extraVolumes: p.extraVolumes ?? [],
+      extraVolumeMounts: p.extraVolumeMounts ?? [],
+      featureGates: p.featureGates ?? {},
+      sidecars: [...this.sidecarSpecs],
+      certificateSecretName: p.certificateSecretName,
+      etcd: p.etcd ?? EtcdConfig.local(),
+    };
+  }
+
+  private renderDeploymentSpec(): unknown {
+    const model = this.model;
+    return {
+      replicas: model.input.replicas,
+      selector: { matchLabels: model.selectorLabels },
+      template: {
+        metadata: {
+          labels: model.objectLabels,
+          annotations: Object.keys(model.podAnnotations).length > 0 ? model.podAnnotations : undefined,
+        },
+        spec: k8s.toJson_PodSpec(model.podSpec),
+      },
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './apiserver';
+export * from './chart';
+export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd';
+export { SidecarOptions } from './sidecars';

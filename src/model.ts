@@ -1,0 +1,250 @@
+/**
+ * The plain model of what the construct renders, built from the props in one direction:
+ * props → input (defaults applied) → draft (one step a concern) → model → checks → objects.
+ *
+ * Every function here is pure: no cdk8s constructs, so the model is testable on its own, and the
+ * construct builds it once per change, however many times cdk8s asks for validation.
+ */
+import { createHash } from 'crypto';
+import { k8s } from 'cdk8s-plus-28';
+import { AUDIT_POLICY_FILE, DEFAULT_AUDIT_POLICY, auditFlags } from './audit';
+import { EtcdConfig } from './etcd';
+import { CERT_DIR, FlagMap, SECURE_PORT, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
+import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
+import { SidecarSpec, placeSidecars } from './sidecars';
+
+/** Where the ConfigMap of configuration files is mounted (a directory, never a subPath). */
+export const CONFIG_DIR = '/etc/karmada/config';
+/** The volume of the configuration ConfigMap. */
+export const CONFIG_VOLUME = 'apiserver-config';
+/** The volume of the API server's certificate Secret. */
+export const CERT_VOLUME = 'apiserver-cert';
+/** The pod template annotation that carries a checksum of the configuration files. */
+export const CONFIG_CHECKSUM_ANNOTATION = 'karmada.io/apiserver-config-checksum';
+/** The name of the API server's port, as the operator names it. */
+export const PORT_NAME = 'http';
+/** The name of the Service port, as the operator names it. */
+export const SERVICE_PORT_NAME = 'client';
+
+/** The settings a PodDisruptionBudget is made from. @internal */
+export interface PdbInput {
+  readonly minAvailable?: k8s.IntOrString;
+  readonly maxUnavailable?: k8s.IntOrString;
+}
+
+/** The props with their defaults applied: everything the model is built from. @internal */
+export interface ApiServerInput {
+  readonly instanceName: string;
+  readonly namespace: string;
+  readonly clusterDomain: string;
+  readonly image: string;
+  readonly imagePullPolicy: string;
+  readonly replicas: number;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+  readonly resources?: k8s.ResourceRequirements;
+  readonly priorityClassName: string;
+  readonly podDisruptionBudget?: PdbInput;
+  readonly tolerations: k8s.Toleration[];
+  readonly affinity?: k8s.Affinity;
+  readonly serviceSubnet: string;
+  readonly serviceType: string;
+  readonly loadBalancerClass?: string;
+  readonly serviceAnnotations: Record<string, string>;
+  readonly extraArgs: Record<string, string>;
+  readonly extraVolumes: k8s.Volume[];
+  readonly extraVolumeMounts: k8s.VolumeMount[];
+  readonly featureGates: Record<string, boolean>;
+  readonly sidecars: readonly SidecarSpec[];
+  readonly certificateSecretName?: string;
+  readonly etcd: EtcdConfig;
+}
+
+/**
+ * The model under construction. Each step of `buildModel` adds its concern; `finishModel` turns it
+ * into the pod. @internal
+ */
+export interface ModelDraft {
+  readonly input: ApiServerInput;
+  readonly names: ComponentNames;
+  /** Our flags, before the user's extraArgs are laid over them. */
+  flags: FlagMap;
+  /** Our volumes, before the user's extraVolumes. */
+  volumes: k8s.Volume[];
+  /** The API server's mounts, before the user's extraVolumeMounts. */
+  apiServerMounts: k8s.VolumeMount[];
+  /** Files of the configuration ConfigMap, by file name. */
+  configFiles: Record<string, string>;
+  /** Sidecars that steps add (a KMS plugin, say), after the user's. */
+  sidecars: SidecarSpec[];
+}
+
+/** What the construct renders, with every default applied. @internal */
+export interface ApiServerModel {
+  readonly input: ApiServerInput;
+  readonly names: ComponentNames;
+  /** The final flags, extraArgs included. */
+  readonly flags: FlagMap;
+  readonly selectorLabels: Record<string, string>;
+  readonly objectLabels: Record<string, string>;
+  readonly podAnnotations: Record<string, string>;
+  readonly configFiles: Record<string, string>;
+  readonly podSpec: k8s.PodSpec;
+  /** All sidecars, the user's and those that steps added, in order. */
+  readonly sidecars: readonly SidecarSpec[];
+  readonly serviceSpec: k8s.ServiceSpec;
+  readonly podDisruptionBudget?: k8s.PodDisruptionBudgetSpec;
+  /** The in-cluster URL of the API server. */
+  readonly url: string;
+}
+
+/** A step adds one concern to the draft. @internal */
+export type ModelStep = (draft: ModelDraft) => void;
+
+/** The operator's wiring: its flags, the certificate volume, and etcd. */
+export function baseStep(draft: ModelDraft): void {
+  const { input, names } = draft;
+  const etcd = input.etcd._wire({
+    namespace: input.namespace,
+    clusterDomain: input.clusterDomain,
+    defaultCertSecretName: names.etcdCertSecret,
+    defaultServiceName: names.etcdClientService,
+  });
+  draft.flags = mergeFlags(
+    draft.flags,
+    operatorFlags({ serviceSubnet: input.serviceSubnet, clusterDomain: input.clusterDomain }),
+    etcd.flags,
+    featureGatesFlag(input.featureGates),
+  );
+  draft.volumes.push(
+    { name: CERT_VOLUME, secret: { secretName: input.certificateSecretName ?? names.certSecret } },
+    etcd.volume,
+  );
+  draft.apiServerMounts.push({ name: CERT_VOLUME, mountPath: CERT_DIR, readOnly: true }, etcd.volumeMount);
+}
+
+/** Audit logging to stdout with the default policy from the ConfigMap. */
+export function auditStep(draft: ModelDraft): void {
+  draft.configFiles[AUDIT_POLICY_FILE] = DEFAULT_AUDIT_POLICY;
+  draft.flags = mergeFlags(draft.flags, auditFlags(CONFIG_DIR));
+}
+
+/** The steps, in order. A concern that adds to the pod adds one step here. */
+export const MODEL_STEPS: readonly ModelStep[] = [
+  baseStep,
+  auditStep,
+];
+
+/** Builds the model from the input: runs every step, then finishes the pod. */
+export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = MODEL_STEPS): ApiServerModel {
+  const draft: ModelDraft = {
+    input,
+    names: componentNames(input.instanceName),
+    flags: {},
+    volumes: [],
+    apiServerMounts: [],
+    configFiles: {},
+    sidecars: [],
+  };
+  for (const step of steps) {
+    step(draft);
+  }
+  return finishModel(draft);
+}
+
+/** A stable checksum of the configuration files, so that a change of any file rolls the pods. */
+export function configChecksum(files: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(files).sort()) {
+    hash.update(name).update('\0').update(files[name]).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function probe(path: string, failureThreshold: number, initialDelaySeconds?: number): k8s.Probe {
+  return {
+    httpGet: { path, port: k8s.IntOrString.fromNumber(SECURE_PORT), scheme: 'HTTPS' },
+    initialDelaySeconds,
+    periodSeconds: 10,
+    timeoutSeconds: 15,
+    successThreshold: 1,
+    failureThreshold,
+  };
+}
+
+/** Turns the draft into the pod, the Service and the budget. */
+export function finishModel(draft: ModelDraft): ApiServerModel {
+  const { input, names } = draft;
+  const flags = mergeFlags(draft.flags, input.extraArgs);
+  const configFiles = { ...draft.configFiles };
+  const hasConfig = Object.keys(configFiles).length > 0;
+
+  const volumes = [...draft.volumes];
+  const mounts = [...draft.apiServerMounts];
+  if (hasConfig) {
+    volumes.push({ name: CONFIG_VOLUME, configMap: { name: names.configMap } });
+    mounts.push({ name: CONFIG_VOLUME, mountPath: CONFIG_DIR, readOnly: true });
+  }
+  volumes.push(...input.extraVolumes);
+  mounts.push(...input.extraVolumeMounts);
+
+  const apiServer: k8s.Container = {
+    name: APISERVER_CONTAINER_NAME,
+    image: input.image,
+    imagePullPolicy: input.imagePullPolicy,
+    command: renderCommand(flags),
+    ports: [{ name: PORT_NAME, containerPort: SECURE_PORT, protocol: 'TCP' }],
+    livenessProbe: probe('/livez', 8, 10),
+    readinessProbe: probe('/readyz', 3, 10),
+    resources: input.resources,
+    volumeMounts: mounts,
+  };
+
+  const sidecars = [...input.sidecars, ...draft.sidecars];
+  const placed = placeSidecars(sidecars);
+  const podSpec: k8s.PodSpec = {
+    automountServiceAccountToken: false,
+    priorityClassName: input.priorityClassName,
+    initContainers: placed.initContainers.length > 0 ? placed.initContainers : undefined,
+    containers: [apiServer, ...placed.containers],
+    volumes,
+    tolerations: input.tolerations.length > 0 ? input.tolerations : undefined,
+    affinity: input.affinity,
+  };
+
+  const selector = selectorLabels(input.instanceName);
+  const serviceSpec: k8s.ServiceSpec = {
+    type: input.serviceType,
+    selector,
+    ports: [{
+      name: SERVICE_PORT_NAME,
+      port: SECURE_PORT,
+      targetPort: k8s.IntOrString.fromNumber(SECURE_PORT),
+      protocol: 'TCP',
+    }],
+    loadBalancerClass: input.serviceType === 'LoadBalancer' ? input.loadBalancerClass : undefined,
+  };
+
+  const pdb = input.podDisruptionBudget;
+  return {
+    input,
+    names,
+    flags,
+    selectorLabels: selector,
+    objectLabels: objectLabels(input.instanceName, input.labels),
+    podAnnotations: {
+      ...input.annotations,
+      ...(hasConfig ? { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum(configFiles) } : {}),
+    },
+    configFiles,
+    podSpec,
+    sidecars,
+    serviceSpec,
+    podDisruptionBudget: pdb && {
+      minAvailable: pdb.minAvailable,
+      maxUnavailable: pdb.maxUnavailable,
+      selector: { matchLabels: selector },
+    },
+    url: `https://${names.apiServer}.${input.namespace}.svc.${input.clusterDomain}:${SECURE_PORT}`,
+  };
+}

@@ -1,0 +1,47 @@
+import { k8s } from 'cdk8s-plus-28';
+
+/** How one sidecar container runs beside the API server. */
+export interface SidecarOptions {
+  /**
+   * Run the sidecar as a native sidecar: an init container with `restartPolicy: Always`, which the
+   * kubelet starts (and, with a startupProbe, waits for) before the API server and stops after it.
+   * Use it for a KMS plugin, so the API server never starts or drains without it. Needs Kubernetes
+   * 1.29 or later (on by default there, GA in 1.33).
+   *
+   * @default false - a regular container after the API server, as the Karmada operator does
+   */
+  readonly nativeSidecar?: boolean;
+}
+
+/** A sidecar as the user gave it, with its options. @internal */
+export interface SidecarSpec {
+  readonly container: k8s.Container;
+  readonly options: SidecarOptions;
+  /** Where it came from, for error messages: `sidecarContainers[2]` or `addSidecarContainer(kms)`. */
+  readonly field: string;
+}
+
+/** Where the sidecars go in the pod. @internal */
+export interface SidecarPlacement {
+  /** Regular sidecars, in order, to append after the API server container. */
+  readonly containers: k8s.Container[];
+  /** Native sidecars, in order, as init containers. */
+  readonly initContainers: k8s.Container[];
+}
+
+/**
+ * Places sidecars: regular ones after the API server, native ones as init containers with
+ * `restartPolicy: Always`. Every field the user set is kept as given.
+ */
+export function placeSidecars(sidecars: readonly SidecarSpec[]): SidecarPlacement {
+  const containers: k8s.Container[] = [];
+  const initContainers: k8s.Container[] = [];
+  for (const sidecar of sidecars) {
+    if (sidecar.options.nativeSidecar) {
+      initContainers.push({ ...sidecar.container, restartPolicy: sidecar.container.restartPolicy ?? 'Always' });
+    } else {
+      containers.push(sidecar.container);
+    }
+  }
+  return { containers, initContainers };
+}
