@@ -58,7 +58,7 @@ function atLeast(flag: string, min: number, check: string): FlagRule {
   return {
     flag,
     test: (v) => v !== undefined && !(Number(v) >= min)
-      ? { message: `"${v}" is below ${min}, which CIS ${check} requires`, fix: `set it to ${min} or more, or remove it (${min} is the default here)` }
+      ? { message: `"${v}" is not ${min} or more, which CIS ${check} requires`, fix: `set it to ${min} or more, or remove it (${min} is the default here)` }
       : undefined,
   };
 }
