@@ -193,7 +193,7 @@ export function podSecurityContextViolations(sc: k8s.PodSecurityContext): Violat
 
 /** The volume type of a volume: the name of its one source field. */
 export function volumeType(volume: k8s.Volume): string {
-  return Object.keys(volume).find((key) => key !== 'name' && (volume as any)[key] !== undefined) ?? 'unknown';
+  return Object.entries(volume).find(([key, value]) => key !== 'name' && value !== undefined)?.[0] ?? 'unknown';
 }
 
 /** How to accept a sidecar's violations knowingly, in the words of the API the sidecar came from. */
