@@ -334,6 +334,7 @@ describe('CIS 1.2 flags', () => {
     ['audit-log-maxsize', 'big', `${E}audit-log-maxsize: "big" is not 100 or more, which CIS 1.2.19 requires. Fix: set it to 100 or more, or remove it (100 is the default here)`],
     ['tls-min-version', 'VersionTLS11', `${E}tls-min-version: VersionTLS11 allows broken TLS versions. Fix: remove it (VersionTLS13 is the default here), or set VersionTLS12`],
     ['audit-log-path', '', `${E}audit-log-path: it is empty, which turns the setting off; CIS 1.2 requires it. Fix: remove extraArgs.audit-log-path to keep the default, or name a file`],
+    ['audit-policy-file', '', `${E}audit-policy-file: it is empty, and without a policy the API server writes no audit events (CIS 1.2.16 to 1.2.19 then audit nothing). Fix: remove extraArgs.audit-policy-file to keep the default policy, or name a policy file`],
     ['kubelet-certificate-authority', ' ', `${E}kubelet-certificate-authority: it is empty, which turns the setting off; CIS 1.2 requires it. Fix: remove extraArgs.kubelet-certificate-authority to keep the default, or name a file`],
   ])('extraArgs %s=%j is refused', (flag, value, error) => {
     expect(errorsOf({ instanceName: 'tenant1', extraArgs: { [flag]: value } })).toEqual([error]);

@@ -41,7 +41,7 @@ export const REMOVED_FLAGS: readonly string[] = [
 const REQUIRED_FILE_FLAGS: readonly string[] = [
   'client-ca-file', 'etcd-cafile', 'etcd-certfile', 'etcd-keyfile', 'kubelet-certificate-authority',
   'kubelet-client-certificate', 'kubelet-client-key', 'service-account-key-file', 'tls-cert-file',
-  'tls-private-key-file', 'audit-log-path', 'audit-policy-file',
+  'tls-private-key-file', 'audit-log-path',
 ];
 
 function list(value: string | undefined): string[] {
@@ -143,6 +143,12 @@ const RULES: readonly FlagRule[] = [
     flag: 'tls-min-version',
     test: (v) => v === 'VersionTLS10' || v === 'VersionTLS11'
       ? { message: `${v} allows broken TLS versions`, fix: 'remove it (VersionTLS13 is the default here), or set VersionTLS12' }
+      : undefined,
+  },
+  {
+    flag: 'audit-policy-file',
+    test: (v) => v !== undefined && v.trim() === ''
+      ? { message: 'it is empty, and without a policy the API server writes no audit events (CIS 1.2.16 to 1.2.19 then audit nothing)', fix: 'remove extraArgs.audit-policy-file to keep the default policy, or name a policy file' }
       : undefined,
   },
   ...REQUIRED_FILE_FLAGS.map((flag): FlagRule => ({
