@@ -76,7 +76,9 @@ export interface KarmadaApiServerProps {
   readonly imagePullPolicy?: ImagePullPolicy;
 
   /**
-   * The number of API server pods.
+   * The number of API server pods. With 2 or more, the pods get a PodDisruptionBudget
+   * (`maxUnavailable: 1`), a required pod anti-affinity (one pod per node) and rolling updates of
+   * one pod at a time without a surge pod.
    *
    * @default 1
    */

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { buildApp } from '../app/main';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
+import { MODEL_STEPS, ModelDraft, buildModel } from '../src/model';
 import { failedCisChecks } from './cis';
 import { pssRestrictedViolations, writableRootFilesystems } from './pss';
 import { validateManifests } from './schema';
@@ -172,6 +173,17 @@ describe('sidecar security defaults', () => {
       securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
     });
     expect(pssRestrictedViolations(pod.spec)).toEqual([]);
+  });
+
+  test('a sidecar that a later step adds gets the defaults too, whatever the order of the steps', () => {
+    const input = (new KarmadaApiServer(newChart(), 'ApiServer', { instanceName: 'tenant1' }) as any).input();
+    const addKms = (draft: ModelDraft) => {
+      draft.sidecars.push({ container: { name: 'kms', image: 'x:1' }, options: {}, field: 'kms' });
+    };
+    const model = buildModel(input, [...MODEL_STEPS, addKms]);
+    expect(model.podSpec.containers[1].securityContext).toEqual({
+      allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
+    });
   });
 
   test('a sidecar added with addSidecarContainer gets the defaults', () => {
