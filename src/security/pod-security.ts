@@ -160,13 +160,18 @@ export function containerViolations(container: k8s.Container): Violation[] {
   if (sc.allowPrivilegeEscalation === true) {
     found.push({ path: `${base}.allowPrivilegeEscalation`, message: 'allowPrivilegeEscalation is true, so a process may gain more privileges than its parent', fix: 'set allowPrivilegeEscalation to false or remove it (false is filled in)' });
   }
+  // Pod Security admission compares capability names literally: "CAP_NET_BIND_SERVICE" or "all" do not count.
   (sc.capabilities?.add ?? []).forEach((cap, i) => {
-    if (normalizeCapability(cap) !== ALLOWED_ADDED_CAPABILITY) {
-      found.push({ path: `${base}.capabilities.add[${i}]`, message: `capability "${cap}" is added; only ${ALLOWED_ADDED_CAPABILITY} may be`, fix: `remove "${cap}" from capabilities.add` });
+    if (cap !== ALLOWED_ADDED_CAPABILITY) {
+      found.push({
+        path: `${base}.capabilities.add[${i}]`,
+        message: `capability "${cap}" is added; only ${ALLOWED_ADDED_CAPABILITY} may be`,
+        fix: normalizeCapability(cap) === ALLOWED_ADDED_CAPABILITY ? `write it as "${ALLOWED_ADDED_CAPABILITY}"` : `remove "${cap}" from capabilities.add`,
+      });
     }
   });
   const drop = sc.capabilities?.drop;
-  if (drop !== undefined && !drop.map(normalizeCapability).includes('ALL')) {
+  if (drop !== undefined && !drop.includes('ALL')) {
     found.push({ path: `${base}.capabilities.drop`, message: `capabilities.drop is [${drop.join(', ')}], without ALL`, fix: 'add "ALL" to capabilities.drop, or remove drop (["ALL"] is filled in)' });
   }
   if (sc.procMount !== undefined && sc.procMount !== 'Default') {
