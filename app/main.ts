@@ -2,7 +2,10 @@
  * The bundled app: what `cdk8s synth` writes into dist/.
  *
  * - tenant1: the user story of the Karmada sidecar proposal, a KMS plugin beside the API server.
- * - a plain default instance, the API server alone.
+ * - karmada-demo: the API server alone, highly available: 3 replicas on 3 nodes (pod
+ *   anti-affinity), a PodDisruptionBudget, and a NetworkPolicy that admits clients on 5443 only.
+ *
+ * Every pod meets the Pod Security Standard "restricted" (sidecars get its settings filled in).
  */
 import { App, Chart, YamlOutputType } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
@@ -32,7 +35,11 @@ export function buildApp(outdir?: string): App {
   new KarmadaApiServerChart(app, 'karmada-demo', {
     namespace: 'karmada-system',
     disableResourceNameHashes: true,
-    apiServer: { instanceName: 'karmada-demo' },
+    apiServer: {
+      instanceName: 'karmada-demo',
+      replicas: 3,
+      networkPolicy: {},
+    },
   });
 
   return app;

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { checkModel } from './checks';
 import { EtcdConfig } from './etcd';
 import { ApiServerInput, ApiServerModel, buildModel } from './model';
+import { ApiServerNetworkPolicyOptions } from './network-policy';
 import { formatProblem } from './problems';
 import { SidecarOptions, SidecarSpec } from './sidecars';
 
@@ -75,7 +76,9 @@ export interface KarmadaApiServerProps {
   readonly imagePullPolicy?: ImagePullPolicy;
 
   /**
-   * The number of API server pods.
+   * The number of API server pods. With 2 or more, the pods get a PodDisruptionBudget
+   * (`maxUnavailable: 1`), a required pod anti-affinity (one pod per node) and rolling updates of
+   * one pod at a time without a surge pod.
    *
    * @default 1
    */
@@ -111,9 +114,10 @@ export interface KarmadaApiServerProps {
   readonly priorityClassName?: string;
 
   /**
-   * A PodDisruptionBudget for the API server pods (minAvailable or maxUnavailable).
+   * A PodDisruptionBudget for the API server pods (minAvailable or maxUnavailable). Either way it
+   * gets `unhealthyPodEvictionPolicy: AlwaysAllow`. A budget that lets no pod be evicted is an error.
    *
-   * @default - no PodDisruptionBudget
+   * @default - with 2 replicas or more, `maxUnavailable: 1`; with 1 replica, no PodDisruptionBudget
    */
   readonly podDisruptionBudgetConfig?: PodDisruptionBudgetConfig;
 
@@ -125,11 +129,49 @@ export interface KarmadaApiServerProps {
   readonly tolerations?: k8s.Toleration[];
 
   /**
-   * Affinity of the API server pods.
+   * Affinity of the API server pods. With 2 replicas or more and no `podAntiAffinity` here and no
+   * `topologySpreadConstraints`, a required pod anti-affinity on `kubernetes.io/hostname` is added
+   * (your nodeAffinity and podAffinity are kept), so that no two API server pods share a node.
+   *
+   * @default - none; with 2 replicas or more, the pod anti-affinity above
+   */
+  readonly affinity?: k8s.Affinity;
+
+  /**
+   * Node labels the API server pods must run on (`spec.nodeSelector`).
    *
    * @default - none
    */
-  readonly affinity?: k8s.Affinity;
+  readonly nodeSelector?: { [key: string]: string };
+
+  /**
+   * How the API server pods spread across zones or nodes. Kept as given; each constraint's
+   * labelSelector must select the API server pods (for example
+   * `{ matchLabels: { 'app.kubernetes.io/name': 'karmada-apiserver', 'app.kubernetes.io/instance': <instanceName> } }`).
+   * Giving any replaces the default pod anti-affinity.
+   *
+   * @default - none
+   */
+  readonly topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
+
+  /**
+   * The pod's security context, laid field by field over ours: `runAsNonRoot: true`,
+   * `runAsUser: 65532`, `runAsGroup: 65532`, `fsGroup: 65532`, `seccompProfile: RuntimeDefault`.
+   * Use it to run as another user or group, for example. A value that breaks the Pod Security
+   * Standard "restricted" (runAsUser 0, runAsNonRoot false, seccomp Unconfined, an unsafe sysctl)
+   * is an error.
+   *
+   * @default - ours, as above
+   */
+  readonly podSecurityContext?: k8s.PodSecurityContext;
+
+  /**
+   * A NetworkPolicy that admits clients to the API server pods on the secure port (5443) only. Give
+   * `{}` to admit every source on that port, or `{ allowFrom: [...] }` to admit only some.
+   *
+   * @default - no NetworkPolicy
+   */
+  readonly networkPolicy?: ApiServerNetworkPolicyOptions;
 
   /**
    * The range of Service cluster IPs (`--service-cluster-ip-range`).
@@ -232,8 +274,10 @@ export class KarmadaApiServer extends Construct {
   public readonly service: ApiObject;
   /** The ConfigMap of the API server's configuration files, mounted at `/etc/karmada/config`. */
   public readonly configMap: ApiObject;
-  /** The PodDisruptionBudget, when there is one. */
+  /** The PodDisruptionBudget, when there is one (by default with 2 replicas or more). */
   public readonly podDisruptionBudget?: ApiObject;
+  /** The NetworkPolicy, when `networkPolicy` is given. */
+  public readonly networkPolicy?: ApiObject;
   /** The name of the Deployment, the Service and the PodDisruptionBudget. */
   public readonly name: string;
   /** The namespace of every object. */
@@ -286,12 +330,20 @@ export class KarmadaApiServer extends Construct {
       metadata: metadata(model.names.configMap),
       data: Lazy.any({ produce: () => this.model.configFiles }),
     });
-    if (props.podDisruptionBudgetConfig) {
+    if (model.podDisruptionBudget) {
       this.podDisruptionBudget = new ApiObject(this, 'PodDisruptionBudget', {
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
         metadata: metadata(this.name),
         spec: Lazy.any({ produce: () => k8s.toJson_PodDisruptionBudgetSpec(this.model.podDisruptionBudget) }),
+      });
+    }
+    if (model.networkPolicy) {
+      this.networkPolicy = new ApiObject(this, 'NetworkPolicy', {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: metadata(model.names.networkPolicy),
+        spec: Lazy.any({ produce: () => k8s.toJson_NetworkPolicySpec(this.model.networkPolicy) }),
       });
     }
 
@@ -339,6 +391,10 @@ export class KarmadaApiServer extends Construct {
       podDisruptionBudget: pdb && { minAvailable: pdb.minAvailable, maxUnavailable: pdb.maxUnavailable },
       tolerations: p.tolerations ?? [],
       affinity: p.affinity,
+      nodeSelector: p.nodeSelector ?? {},
+      topologySpreadConstraints: p.topologySpreadConstraints ?? [],
+      podSecurityContext: p.podSecurityContext,
+      networkPolicy: p.networkPolicy && { allowFrom: p.networkPolicy.allowFrom },
       serviceSubnet: p.serviceSubnet ?? '10.96.0.0/12',
       serviceType: p.serviceType ?? ServiceType.CLUSTER_IP,
       loadBalancerClass: p.loadBalancerClass,
@@ -357,6 +413,7 @@ export class KarmadaApiServer extends Construct {
     const model = this.model;
     return {
       replicas: model.input.replicas,
+      strategy: k8s.toJson_DeploymentStrategy(model.deploymentStrategy),
       selector: { matchLabels: model.selectorLabels },
       template: {
         metadata: {

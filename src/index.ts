@@ -2,3 +2,4 @@ export * from './apiserver';
 export * from './chart';
 export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd';
 export { SidecarOptions } from './sidecars';
+export { ApiServerNetworkPolicyOptions } from './network-policy';

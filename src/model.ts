@@ -12,6 +12,10 @@ import { EtcdConfig } from './etcd';
 import { CERT_DIR, FlagMap, SECURE_PORT, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
 import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
 import { SidecarSpec, placeSidecars } from './sidecars';
+import { availabilityStep } from './availability';
+import { NetworkPolicyInput, networkPolicyStep } from './network-policy';
+import { cisStep } from './security/cis';
+import { podSecurityStep } from './security/pod-security';
 
 /** Where the ConfigMap of configuration files is mounted (a directory, never a subPath). */
 export const CONFIG_DIR = '/etc/karmada/config';
@@ -47,6 +51,12 @@ export interface ApiServerInput {
   readonly podDisruptionBudget?: PdbInput;
   readonly tolerations: k8s.Toleration[];
   readonly affinity?: k8s.Affinity;
+  readonly nodeSelector: Record<string, string>;
+  readonly topologySpreadConstraints: k8s.TopologySpreadConstraint[];
+  /** The user's pod security context, laid field by field over ours. */
+  readonly podSecurityContext?: k8s.PodSecurityContext;
+  /** A NetworkPolicy, when asked for. */
+  readonly networkPolicy?: NetworkPolicyInput;
   readonly serviceSubnet: string;
   readonly serviceType: string;
   readonly loadBalancerClass?: string;
@@ -77,7 +87,28 @@ export interface ModelDraft {
   configFiles: Record<string, string>;
   /** Sidecars that steps add (a KMS plugin, say), after the user's. */
   sidecars: SidecarSpec[];
+  /** Pod fields that steps set (security context, spreading), laid over the pod's own. */
+  podFields: Settable<k8s.PodSpec>;
+  /** API server container fields that steps set (security context), laid over the container's own. */
+  apiServerFields: Settable<k8s.Container>;
+  /**
+   * Functions applied in order to every sidecar, the user's and those steps add, before they are
+   * placed (security defaults, say). Whatever order the steps run in, every sidecar passes them.
+   */
+  sidecarTransforms: SidecarTransform[];
+  /** The Deployment's update strategy, when a step sets one. */
+  deploymentStrategy?: k8s.DeploymentStrategy;
+  /** The PodDisruptionBudget, when there is one. */
+  podDisruptionBudget?: k8s.PodDisruptionBudgetSpec;
+  /** The NetworkPolicy, when there is one. */
+  networkPolicy?: k8s.NetworkPolicySpec;
 }
+
+/** Some fields of a Kubernetes struct, each settable once a step knows it. @internal */
+export type Settable<T> = { -readonly [K in keyof T]?: T[K] };
+
+/** Turns one sidecar into another (fills in defaults, say). @internal */
+export type SidecarTransform = (sidecar: SidecarSpec) => SidecarSpec;
 
 /** What the construct renders, with every default applied. @internal */
 export interface ApiServerModel {
@@ -93,7 +124,9 @@ export interface ApiServerModel {
   /** All sidecars, the user's and those that steps added, in order. */
   readonly sidecars: readonly SidecarSpec[];
   readonly serviceSpec: k8s.ServiceSpec;
+  readonly deploymentStrategy?: k8s.DeploymentStrategy;
   readonly podDisruptionBudget?: k8s.PodDisruptionBudgetSpec;
+  readonly networkPolicy?: k8s.NetworkPolicySpec;
   /** The in-cluster URL of the API server. */
   readonly url: string;
 }
@@ -133,6 +166,10 @@ export function auditStep(draft: ModelDraft): void {
 export const MODEL_STEPS: readonly ModelStep[] = [
   baseStep,
   auditStep,
+  cisStep,
+  podSecurityStep,
+  availabilityStep,
+  networkPolicyStep,
 ];
 
 /** Builds the model from the input: runs every step, then finishes the pod. */
@@ -145,6 +182,9 @@ export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = 
     apiServerMounts: [],
     configFiles: {},
     sidecars: [],
+    podFields: {},
+    apiServerFields: {},
+    sidecarTransforms: [],
   };
   for (const step of steps) {
     step(draft);
@@ -194,13 +234,16 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     imagePullPolicy: input.imagePullPolicy,
     command: renderCommand(flags),
     ports: [{ name: PORT_NAME, containerPort: SECURE_PORT, protocol: 'TCP' }],
+    startupProbe: probe('/livez', 24),
     livenessProbe: probe('/livez', 8, 10),
     readinessProbe: probe('/readyz', 3, 10),
     resources: input.resources,
     volumeMounts: mounts,
+    ...draft.apiServerFields,
   };
 
-  const sidecars = [...input.sidecars, ...draft.sidecars];
+  const sidecars = [...input.sidecars, ...draft.sidecars]
+    .map((sidecar) => draft.sidecarTransforms.reduce((s, transform) => transform(s), sidecar));
   const placed = placeSidecars(sidecars);
   const podSpec: k8s.PodSpec = {
     automountServiceAccountToken: false,
@@ -210,6 +253,7 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     volumes,
     tolerations: input.tolerations.length > 0 ? input.tolerations : undefined,
     affinity: input.affinity,
+    ...draft.podFields,
   };
 
   const selector = selectorLabels(input.instanceName);
@@ -225,7 +269,6 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     loadBalancerClass: input.serviceType === 'LoadBalancer' ? input.loadBalancerClass : undefined,
   };
 
-  const pdb = input.podDisruptionBudget;
   return {
     input,
     names,
@@ -240,11 +283,9 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     podSpec,
     sidecars,
     serviceSpec,
-    podDisruptionBudget: pdb && {
-      minAvailable: pdb.minAvailable,
-      maxUnavailable: pdb.maxUnavailable,
-      selector: { matchLabels: selector },
-    },
+    deploymentStrategy: draft.deploymentStrategy,
+    podDisruptionBudget: draft.podDisruptionBudget,
+    networkPolicy: draft.networkPolicy,
     url: `https://${names.apiServer}.${input.namespace}.svc.${input.clusterDomain}:${SECURE_PORT}`,
   };
 }

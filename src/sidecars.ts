@@ -11,6 +11,17 @@ export interface SidecarOptions {
    * @default false - a regular container after the API server, as the Karmada operator does
    */
   readonly nativeSidecar?: boolean;
+
+  /**
+   * Accept this sidecar's breaches of the Pod Security Standard "restricted" knowingly: a setting
+   * you gave that breaks it (privileged, root user, added capabilities, Unconfined seccomp,
+   * hostPort, a hostPath volume that only accepted sidecars mount...) is rendered as given instead
+   * of failing the synth. The pod then no longer meets "restricted": its namespace must allow the
+   * "baseline" or "privileged" level. Fields you left unset still get the restricted defaults.
+   *
+   * @default false - a setting that breaks "restricted" is an error that names the field
+   */
+  readonly allowPodSecurityViolations?: boolean;
 }
 
 /** A sidecar as the user gave it, with its options. @internal */

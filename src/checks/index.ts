@@ -1,5 +1,9 @@
 import { ApiServerModel } from '../model';
 import { Problem, Problems } from '../problems';
+import { checkAvailability } from '../availability';
+import { checkNetworkPolicy } from '../network-policy';
+import { checkCisFlags } from '../security/cis';
+import { checkPodSecurity } from '../security/pod-security';
 import { checkSidecarContainers } from './containers';
 import { checkVolumes } from './volumes';
 
@@ -10,6 +14,10 @@ export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
 export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkSidecarContainers,
   checkVolumes,
+  checkCisFlags,
+  checkPodSecurity,
+  checkAvailability,
+  checkNetworkPolicy,
 ];
 
 /** Runs every check on the model and returns all problems together. */
