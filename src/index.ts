@@ -2,3 +2,7 @@ export * from './apiserver';
 export * from './chart';
 export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd';
 export { SidecarOptions } from './sidecars';
+export {
+  EncryptionAtRest, EncryptionProvider, EncryptionResourceConfig, KmsEncryptionOptions, KmsPluginOptions,
+  KmsProviderOptions, SecretEncryptionOptions,
+} from './encryption';

@@ -8,6 +8,9 @@
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { AUDIT_POLICY_FILE, DEFAULT_AUDIT_POLICY, auditFlags } from './audit';
+import { EncryptionAtRest } from './encryption/config';
+import { encryptionStep } from './encryption/kms';
+import { AppObjects } from './encryption/source';
 import { EtcdConfig } from './etcd';
 import { CERT_DIR, FlagMap, SECURE_PORT, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
 import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
@@ -58,6 +61,10 @@ export interface ApiServerInput {
   readonly sidecars: readonly SidecarSpec[];
   readonly certificateSecretName?: string;
   readonly etcd: EtcdConfig;
+  /** Encryption at rest, if any. */
+  readonly encryption?: EncryptionAtRest;
+  /** The ConfigMaps and Secrets of the app, for checks of hand-made configuration (scanned lazily). */
+  readonly appObjects: AppObjects;
 }
 
 /**
@@ -77,6 +84,8 @@ export interface ModelDraft {
   configFiles: Record<string, string>;
   /** Sidecars that steps add (a KMS plugin, say), after the user's. */
   sidecars: SidecarSpec[];
+  /** Pod template annotations that steps add (checksums of configuration kept elsewhere). */
+  podAnnotations: Record<string, string>;
 }
 
 /** What the construct renders, with every default applied. @internal */
@@ -133,6 +142,7 @@ export function auditStep(draft: ModelDraft): void {
 export const MODEL_STEPS: readonly ModelStep[] = [
   baseStep,
   auditStep,
+  encryptionStep,
 ];
 
 /** Builds the model from the input: runs every step, then finishes the pod. */
@@ -145,6 +155,7 @@ export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = 
     apiServerMounts: [],
     configFiles: {},
     sidecars: [],
+    podAnnotations: {},
   };
   for (const step of steps) {
     step(draft);
@@ -234,6 +245,7 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     objectLabels: objectLabels(input.instanceName, input.labels),
     podAnnotations: {
       ...input.annotations,
+      ...draft.podAnnotations,
       ...(hasConfig ? { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum(configFiles) } : {}),
     },
     configFiles,

@@ -1,3 +1,4 @@
+import { checkEncryption } from '../encryption/wiring';
 import { ApiServerModel } from '../model';
 import { Problem, Problems } from '../problems';
 import { checkSidecarContainers } from './containers';
@@ -10,6 +11,7 @@ export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
 export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkSidecarContainers,
   checkVolumes,
+  checkEncryption,
 ];
 
 /** Runs every check on the model and returns all problems together. */
