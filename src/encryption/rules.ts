@@ -84,10 +84,10 @@ export function checkEncryptionConfig(config: unknown, o: RuleOptions, problems:
   }
   unknownFields(config, TOP_FIELDS, '', 'EncryptionConfiguration', o, problems);
   if (config.apiVersion !== 'apiserver.config.k8s.io/v1') {
-    problems.add(o.fieldOf('apiVersion'), `apiVersion is ${JSON.stringify(config.apiVersion)}`, 'set apiVersion: apiserver.config.k8s.io/v1');
+    problems.add(o.fieldOf('apiVersion'), `${config.apiVersion === undefined ? 'apiVersion is missing' : `apiVersion ${JSON.stringify(config.apiVersion)} is not apiserver.config.k8s.io/v1`}`, 'set apiVersion: apiserver.config.k8s.io/v1');
   }
   if (config.kind !== 'EncryptionConfiguration') {
-    problems.add(o.fieldOf('kind'), `kind is ${JSON.stringify(config.kind)}`, 'set kind: EncryptionConfiguration');
+    problems.add(o.fieldOf('kind'), `${config.kind === undefined ? 'kind is missing' : `kind ${JSON.stringify(config.kind)} is not EncryptionConfiguration`}`, 'set kind: EncryptionConfiguration');
   }
   const entries = config.resources;
   if (!Array.isArray(entries) || entries.length === 0) {
