@@ -237,6 +237,9 @@ function checkKms(kms: unknown, path: string, names: Map<string, string>, o: Rul
   } else if (!/^unix:\/\/./.test(endpoint)) {
     problems.add(field('endpoint'), `endpoint "${endpoint}" is not a unix:// URL; the API server reaches KMS plugins over a UNIX socket only`,
       'set the endpoint to unix://<socket path>, e.g. unix:///var/run/kmsplugin/socket.sock');
+  } else if (!/^unix:\/\/[/@]/.test(endpoint)) {
+    problems.add(field('endpoint'), `endpoint "${endpoint}" has no absolute socket path`,
+      `write unix:// followed by the absolute path, e.g. unix:///var/run/kmsplugin/${endpoint.slice('unix://'.length)}`);
   }
 
   if (kms.cachesize !== undefined && kms.apiVersion !== 'v1') {

@@ -170,8 +170,8 @@ function checkSockets(model: ApiServerModel, config: unknown, fieldOf: (path: st
   const apiMounts = model.podSpec.containers[0].volumeMounts ?? [];
   for (const { path, endpoint } of kmsEndpoints(config)) {
     const socket = endpoint.slice('unix://'.length);
-    if (socket.startsWith('@') || socket.startsWith('/@')) {
-      continue; // an abstract socket lives in the pod's network namespace, not in a volume
+    if (!socket.startsWith('/') || socket.startsWith('/@')) {
+      continue; // an abstract socket lives in the pod's network namespace, not in a volume; a relative path is a rule error
     }
     const field = fieldOf(path);
     const apiMount = coveringMount(apiMounts, socket);
