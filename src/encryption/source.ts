@@ -6,10 +6,16 @@ import { dirname } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
+/** What the checks read of a ConfigMap or Secret. @internal */
+export interface DataObject {
+  readonly data?: Record<string, string>;
+  readonly stringData?: Record<string, string>;
+}
+
 /** The ConfigMaps and Secrets of the app, by kind, namespace and name. @internal */
 export interface AppObjects {
   /** The object's JSON, or undefined when the app has none of that kind, namespace and name. */
-  find(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): Record<string, any> | undefined;
+  find(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): DataObject | undefined;
 }
 
 /** No objects: for models built without an app. @internal */
@@ -22,11 +28,11 @@ export const NO_APP_OBJECTS: AppObjects = { find: () => undefined };
  */
 export class AppObjectIndex implements AppObjects {
   private index?: Map<string, ApiObject>;
-  private readonly json = new Map<string, Record<string, any>>();
+  private readonly json = new Map<string, DataObject>();
 
   constructor(private readonly scope: IConstruct) {}
 
-  public find(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): Record<string, any> | undefined {
+  public find(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): DataObject | undefined {
     const id = `${kind}/${namespace}/${name}`;
     if (!this.index) {
       this.index = new Map();
