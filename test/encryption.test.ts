@@ -116,6 +116,15 @@ describe('plugin options', () => {
     expect(() => validateManifests(manifests)).not.toThrow();
   });
 
+  test('sidecar checks name the plugin container by its prop path', () => {
+    expect(synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer',
+      oneProp({ container: { name: 'kube-apiserver', image: 'registry.example.com/kms-plugin:v1.0.0', restartPolicy: 'OnFailure' } }),
+    ))).toEqual([
+      `${P} encryption.providers[0].kms.plugin.container.name: container name "kube-apiserver" is already taken by the API server container. Fix: give every sidecar a name of its own, other than "kube-apiserver"`,
+      `${P} encryption.providers[0].kms.plugin.container.restartPolicy: a native sidecar needs restartPolicy "Always", not "OnFailure". Fix: remove restartPolicy (it is set for you) or set it to "Always"`,
+    ]);
+  });
+
   test('automatic reload sets the flag', () => {
     const manifests = synthApiServer({
       instanceName: 'tenant1',

@@ -75,6 +75,6 @@ function wirePlugins(draft: ModelDraft, spec: EncryptionSpec): void {
     const container: k8s.Container = mounts.some((m) => m.mountPath === dir)
       ? plugin.container
       : { ...plugin.container, volumeMounts: [...mounts, { name: volume, mountPath: dir }] };
-    draft.sidecars.push({ container, options: { nativeSidecar: plugin.nativeSidecar ?? true }, field });
+    draft.sidecars.push({ container, options: { nativeSidecar: plugin.nativeSidecar ?? true }, field: `${field}.container` });
   }
 }

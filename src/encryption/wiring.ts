@@ -12,8 +12,6 @@ import { CONFIG_FLAG, RELOAD_FLAG } from './kms';
 import { checkEncryptionConfig, kmsEndpoints } from './rules';
 import { parseYaml } from './source';
 
-const USE_PROP_FIX = 'the encryption prop with EncryptionAtRest.kms({ ..., allowIdentityFirst: true })';
-
 /** Checks the encryption settings and their wiring in the finished model. */
 export function checkEncryption(model: ApiServerModel, problems: Problems): void {
   const spec = model.input.encryption?._spec();
@@ -157,7 +155,8 @@ function readConfig(model: ApiServerModel, spec: EncryptionSpec | undefined, vol
     fieldOf,
     allowIdentityFirst: fromProp && spec!.allowIdentityFirst,
     inConfigMap: source.kind === 'ConfigMap',
-    identityFirstFix: fromProp ? 'set allowIdentityFirst: true' : `use ${USE_PROP_FIX}`,
+    identityFirstFix: fromProp ? 'set allowIdentityFirst: true'
+      : `use the encryption prop with ${source.kind === 'Secret' ? 'EncryptionAtRest.fromSecret' : 'EncryptionAtRest.kms'}({ ..., allowIdentityFirst: true })`,
   }, problems);
   return { data, fieldOf };
 }
