@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { AUDIT_POLICY_FILE, DEFAULT_AUDIT_POLICY, auditFlags } from './audit';
 import { EncryptionAtRest } from './encryption/config';
-import { encryptionStep } from './encryption/kms';
+import { wireEncryption } from './encryption/kms';
 import { AppObjects } from './encryption/source';
 import { EtcdConfig } from './etcd';
 import { CERT_DIR, FlagMap, SECURE_PORT, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
@@ -136,6 +136,11 @@ export function baseStep(draft: ModelDraft): void {
 export function auditStep(draft: ModelDraft): void {
   draft.configFiles[AUDIT_POLICY_FILE] = DEFAULT_AUDIT_POLICY;
   draft.flags = mergeFlags(draft.flags, auditFlags(CONFIG_DIR));
+}
+
+/** Encryption at rest: the configuration file, its flags, and the KMS plugins with their sockets. */
+export function encryptionStep(draft: ModelDraft): void {
+  wireEncryption(draft, CONFIG_DIR);
 }
 
 /** The steps, in order. A concern that adds to the pod adds one step here. */

@@ -5,7 +5,7 @@
 import { createHash } from 'crypto';
 import { posix } from 'path';
 import { k8s } from 'cdk8s-plus-28';
-import { CONFIG_DIR, ModelDraft } from '../model';
+import type { ModelDraft } from '../model';
 import { ENCRYPTION_CONFIG_FILE, EncryptionSpec, renderConfig } from './config';
 
 /** Where a configuration from a Secret is mounted (a directory, never a subPath). */
@@ -23,8 +23,12 @@ export function socketVolumeName(index: number): string {
   return index === 0 ? 'kms-socket' : `kms-socket-${index + 1}`;
 }
 
-/** Adds the encryption configuration, its flags and the KMS plugins to the draft. */
-export function encryptionStep(draft: ModelDraft): void {
+/**
+ * Adds the encryption configuration, its flags and the KMS plugins to the draft. A rendered
+ * configuration goes into the ConfigMap mounted at `configDir`. (The model passes `configDir`, so
+ * that this file imports only types from the model: no import cycle.)
+ */
+export function wireEncryption(draft: ModelDraft, configDir: string): void {
   const encryption = draft.input.encryption;
   if (!encryption) {
     return;
@@ -40,7 +44,7 @@ export function encryptionStep(draft: ModelDraft): void {
     file = `${ENCRYPTION_SECRET_DIR}/${key}`;
   } else {
     draft.configFiles[ENCRYPTION_CONFIG_FILE] = renderConfig(spec.config!);
-    file = `${CONFIG_DIR}/${ENCRYPTION_CONFIG_FILE}`;
+    file = `${configDir}/${ENCRYPTION_CONFIG_FILE}`;
   }
   draft.flags[CONFIG_FLAG] = file;
   if (spec.automaticReload) {
