@@ -64,7 +64,7 @@ export interface ApiServerInput {
   /** Encryption at rest, if any. */
   readonly encryption?: EncryptionAtRest;
   /** The ConfigMaps and Secrets of the app, for checks of hand-made configuration (scanned lazily). */
-  readonly appObjects: AppObjects;
+  readonly appObjects?: AppObjects;
 }
 
 /**

@@ -18,9 +18,6 @@ export interface AppObjects {
   find(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): DataObject | undefined;
 }
 
-/** No objects: for models built without an app. @internal */
-export const NO_APP_OBJECTS: AppObjects = { find: () => undefined };
-
 /**
  * Scans the app once, on the first look-up, for ConfigMaps and Secrets; later look-ups read the
  * index. Build one per model: the scan runs only when a hand-made configuration is referenced.

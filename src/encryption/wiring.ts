@@ -126,7 +126,7 @@ function readConfig(model: ApiServerModel, spec: EncryptionSpec | undefined, vol
     return spec?.config ? { data: spec.config, fieldOf: spec.fieldOf } : undefined;
   }
 
-  const object = model.input.appObjects.find(source.kind, model.input.namespace, source.name);
+  const object = model.input.appObjects?.find(source.kind, model.input.namespace, source.name);
   if (!object) {
     return undefined; // made elsewhere: the construct cannot see it
   }
