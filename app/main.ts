@@ -1,7 +1,8 @@
 /**
  * The bundled app: what `cdk8s synth` writes into dist/.
  *
- * - tenant1: the user story of the Karmada sidecar proposal, a KMS plugin beside the API server.
+ * - tenant1: the user story of the Karmada sidecar proposal, a KMS v2 plugin beside the API server
+ *   (a native sidecar) that encrypts Secrets at rest, in one prop.
  * - karmada-demo: the API server alone, highly available: 3 replicas on 3 nodes (pod
  *   anti-affinity), a PodDisruptionBudget, and a NetworkPolicy that admits clients on 5443 only.
  *
@@ -9,7 +10,7 @@
  */
 import { App, Chart, YamlOutputType } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { KarmadaApiServer, KarmadaApiServerChart } from '../src';
+import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer, KarmadaApiServerChart } from '../src';
 
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART });
@@ -17,19 +18,28 @@ export function buildApp(outdir?: string): App {
   const tenant = new Chart(app, 'tenant1', { namespace: 'tenant1', disableResourceNameHashes: true });
   new KarmadaApiServer(tenant, 'ApiServer', {
     instanceName: 'tenant1',
-    sidecarContainers: [{
-      name: 'kms-plugin',
-      image: 'registry.example.com/kms-plugin:v1.0.0',
-      args: ['--listen=unix:///var/run/kmsplugin/socket.sock'],
-      volumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin' }],
-      resources: {
-        requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
-        limits: { memory: k8s.Quantity.fromString('128Mi') },
-      },
-    }],
-    sidecarOptions: { 'kms-plugin': { nativeSidecar: true } },
-    extraVolumes: [{ name: 'kms-socket', emptyDir: {} }],
-    extraVolumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin' }],
+    encryption: EncryptionAtRest.kms({
+      providers: [
+        EncryptionProvider.kms({
+          name: 'tenant1-kms',
+          plugin: {
+            container: {
+              name: 'kms-plugin',
+              image: 'registry.example.com/kms-plugin:v1.0.0',
+              args: ['--listen=unix:///var/run/kmsplugin/socket.sock'],
+              startupProbe: { grpc: { port: 8080 }, periodSeconds: 2, failureThreshold: 30 },
+              resources: {
+                requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
+                limits: { memory: k8s.Quantity.fromString('128Mi') },
+              },
+            },
+            socketPath: '/var/run/kmsplugin/socket.sock',
+          },
+        }),
+        EncryptionProvider.identity(),
+      ],
+      automaticReload: true,
+    }),
   });
 
   new KarmadaApiServerChart(app, 'karmada-demo', {

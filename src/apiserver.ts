@@ -2,6 +2,8 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkModel } from './checks';
+import { EncryptionAtRest } from './encryption/config';
+import { AppObjectIndex } from './encryption/source';
 import { EtcdConfig } from './etcd';
 import { ApiServerInput, ApiServerModel, buildModel } from './model';
 import { ApiServerNetworkPolicyOptions } from './network-policy';
@@ -261,6 +263,15 @@ export interface KarmadaApiServerProps {
    * @default EtcdConfig.local()
    */
   readonly etcd?: EtcdConfig;
+
+  /**
+   * Encryption at rest: `EncryptionAtRest.kms()` renders a KMS v2 configuration into the ConfigMap
+   * and runs the plugins beside the API server; `EncryptionAtRest.fromSecret()` mounts a
+   * configuration with key providers from an existing Secret.
+   *
+   * @default - no encryption at rest, unless wired by hand with extraArgs and extraVolumes
+   */
+  readonly encryption?: EncryptionAtRest;
 }
 
 /**
@@ -287,7 +298,7 @@ export class KarmadaApiServer extends Construct {
 
   private readonly props: KarmadaApiServerProps;
   private readonly sidecarSpecs: SidecarSpec[] = [];
-  private cache?: { readonly model: ApiServerModel; readonly errors: string[] };
+  private cache?: { readonly model: ApiServerModel; errors?: string[] };
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
     super(scope, id);
@@ -347,7 +358,7 @@ export class KarmadaApiServer extends Construct {
       });
     }
 
-    this.node.addValidation({ validate: () => this.validated.errors });
+    this.node.addValidation({ validate: () => this.errors });
   }
 
   /**
@@ -363,15 +374,22 @@ export class KarmadaApiServer extends Construct {
 
   /** The model, built once per change and shared by validation and rendering. */
   private get model(): ApiServerModel {
-    return this.validated.model;
+    if (!this.cache) {
+      this.cache = { model: buildModel(this.input()) };
+    }
+    return this.cache.model;
   }
 
-  private get validated(): { readonly model: ApiServerModel; readonly errors: string[] } {
-    if (!this.cache) {
-      const model = buildModel(this.input());
-      this.cache = { model, errors: checkModel(model).map(formatProblem) };
+  /**
+   * The problems of the model, found on the first validation (once the app is complete: a check may
+   * read ConfigMaps and Secrets made after this construct) and kept until the next change.
+   */
+  private get errors(): string[] {
+    const model = this.model;
+    if (!this.cache!.errors) {
+      this.cache!.errors = checkModel(model).map(formatProblem);
     }
-    return this.cache;
+    return this.cache!.errors;
   }
 
   private input(): ApiServerInput {
@@ -406,6 +424,8 @@ export class KarmadaApiServer extends Construct {
       sidecars: [...this.sidecarSpecs],
       certificateSecretName: p.certificateSecretName,
       etcd: p.etcd ?? EtcdConfig.local(),
+      encryption: p.encryption,
+      appObjects: new AppObjectIndex(this),
     };
   }
 

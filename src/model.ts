@@ -8,6 +8,9 @@
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { AUDIT_POLICY_FILE, DEFAULT_AUDIT_POLICY, auditFlags } from './audit';
+import { EncryptionAtRest } from './encryption/config';
+import { wireEncryption } from './encryption/kms';
+import { AppObjects } from './encryption/source';
 import { EtcdConfig } from './etcd';
 import { CERT_DIR, FlagMap, SECURE_PORT, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
 import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
@@ -68,6 +71,10 @@ export interface ApiServerInput {
   readonly sidecars: readonly SidecarSpec[];
   readonly certificateSecretName?: string;
   readonly etcd: EtcdConfig;
+  /** Encryption at rest, if any. */
+  readonly encryption?: EncryptionAtRest;
+  /** The ConfigMaps and Secrets of the app, for checks of hand-made configuration (scanned lazily). */
+  readonly appObjects?: AppObjects;
 }
 
 /**
@@ -102,6 +109,8 @@ export interface ModelDraft {
   podDisruptionBudget?: k8s.PodDisruptionBudgetSpec;
   /** The NetworkPolicy, when there is one. */
   networkPolicy?: k8s.NetworkPolicySpec;
+  /** Pod template annotations that steps add (checksums of configuration kept elsewhere). */
+  podAnnotations: Record<string, string>;
 }
 
 /** Some fields of a Kubernetes struct, each settable once a step knows it. @internal */
@@ -162,10 +171,16 @@ export function auditStep(draft: ModelDraft): void {
   draft.flags = mergeFlags(draft.flags, auditFlags(CONFIG_DIR));
 }
 
+/** Encryption at rest: the configuration file, its flags, and the KMS plugins with their sockets. */
+export function encryptionStep(draft: ModelDraft): void {
+  wireEncryption(draft, CONFIG_DIR);
+}
+
 /** The steps, in order. A concern that adds to the pod adds one step here. */
 export const MODEL_STEPS: readonly ModelStep[] = [
   baseStep,
   auditStep,
+  encryptionStep,
   cisStep,
   podSecurityStep,
   availabilityStep,
@@ -185,6 +200,7 @@ export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = 
     podFields: {},
     apiServerFields: {},
     sidecarTransforms: [],
+    podAnnotations: {},
   };
   for (const step of steps) {
     step(draft);
@@ -277,6 +293,7 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     objectLabels: objectLabels(input.instanceName, input.labels),
     podAnnotations: {
       ...input.annotations,
+      ...draft.podAnnotations,
       ...(hasConfig ? { [CONFIG_CHECKSUM_ANNOTATION]: configChecksum(configFiles) } : {}),
     },
     configFiles,

@@ -1,3 +1,4 @@
+import { checkEncryption } from '../encryption/wiring';
 import { ApiServerModel } from '../model';
 import { Problem, Problems } from '../problems';
 import { checkAvailability } from '../availability';
@@ -18,6 +19,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkPodSecurity,
   checkAvailability,
   checkNetworkPolicy,
+  checkEncryption,
 ];
 
 /** Runs every check on the model and returns all problems together. */

@@ -1,0 +1,4 @@
+export {
+  EncryptionAtRest, EncryptionProvider, EncryptionResourceConfig, KmsEncryptionOptions, KmsPluginOptions,
+  KmsProviderOptions, SecretEncryptionOptions,
+} from './config';
