@@ -190,6 +190,10 @@ describe('defaults: what the operator renders', () => {
     expect(service.metadata.annotations).toBeUndefined();
   });
 
+  test('no Deployment strategy (the Kubernetes default), as the operator', () => {
+    expect(deployment.spec.strategy).toBeUndefined();
+  });
+
   test('no PodDisruptionBudget unless configured', () => {
     expect(all.some((m) => m.kind === 'PodDisruptionBudget')).toBe(false);
   });
@@ -314,6 +318,7 @@ describe('props', () => {
     expect(api.podDisruptionBudget).toBeDefined();
     expect(pdb.metadata).toMatchObject({ name: 'tenant1-karmada-apiserver', namespace: 'tenant1' });
     expect(pdb.spec).toEqual({ ...expected, selector: { matchLabels: OPERATOR_LABELS } });
+    expect(pdb.metadata.labels).toEqual({ ...OPERATOR_LABELS, 'app.kubernetes.io/managed-by': 'cdk8s-karmada' });
   });
 
   test('serviceSubnet → --service-cluster-ip-range', () => {
