@@ -3,10 +3,10 @@ import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
 import { EtcdConfig, KarmadaApiServer } from '../src';
 import { configChecksum } from '../src/model';
 import { apiServerContainer, flagsOf, objectsOf, synthChecked, synthValid } from './checked';
-import { manifestOf, newChart, synthApiServer, synthErrors } from './util';
+import { manifestOf, newChart, synthErrors } from './util';
 
 describe('KarmadaApiServer without sidecars', () => {
-  const manifests = synthApiServer({ instanceName: 'tenant1' });
+  const manifests = synthValid({ instanceName: 'tenant1' });
   const deployment = manifestOf(manifests, 'Deployment');
 
   test('renders the Deployment, Service and ConfigMap with the operator names', () => {
@@ -39,7 +39,7 @@ describe('sidecars', () => {
     const chart = newChart();
     const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' });
     api.addSidecarContainer({ name: 'late', image: 'x:1' });
-    const spec = (chart.toJson().find((m: any) => m.kind === 'Deployment') as any).spec.template.spec;
+    const spec = manifestOf(synthChecked(chart), 'Deployment').spec.template.spec;
     expect(spec.containers.map((c: any) => c.name)).toEqual(['kube-apiserver', 'late']);
   });
 });
