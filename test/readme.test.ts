@@ -7,6 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import * as ts from 'typescript';
+import * as library from '../src';
 import { validateManifests } from './schema';
 
 function firstTypeScriptBlock(markdown: string): string {
@@ -24,7 +25,8 @@ test('the README usage example synthesizes valid objects with a native KMS sidec
   const previousOutdir = process.env.CDK8S_OUTDIR;
   const logged: unknown[] = [];
   const fakeConsole = { ...console, log: (...args: unknown[]) => logged.push(...args) };
-  const requireForExample = (id: string) => (id === 'cdk8s-karmada' ? require('../src') : require(id));
+  // The example imports `cdk8s-karmada`: give it this package's source.
+  const requireForExample = (id: string): unknown => (id === 'cdk8s-karmada' ? library : module.require(id));
   try {
     process.env.CDK8S_OUTDIR = outdir;
     new Function('require', 'console', 'exports', js)(requireForExample, fakeConsole, {});
