@@ -243,7 +243,8 @@ export class KarmadaApiServer extends Construct {
 
   private readonly props: KarmadaApiServerProps;
   private readonly sidecarSpecs: SidecarSpec[] = [];
-  private cache?: { readonly model: ApiServerModel; readonly errors: string[] };
+  private cached?: { readonly model: ApiServerModel; readonly errors: string[] };
+  private validationAdded = false;
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
     super(scope, id);
@@ -295,7 +296,12 @@ export class KarmadaApiServer extends Construct {
       });
     }
 
-    this.node.addValidation({ validate: () => this.validated.errors });
+    // cdk8s runs every validation of the app once per chart, plus once: a validation on every API
+    // server makes a synth with one chart per tenant quadratic. So register it only when there is
+    // a problem to report, or once the model changes (see `cache`); the problems are the same.
+    if (this.validated.errors.length > 0) {
+      this.validateAtSynth();
+    }
   }
 
   /**
@@ -309,17 +315,40 @@ export class KarmadaApiServer extends Construct {
     this.cache = undefined;
   }
 
+  /**
+   * The model and its problems, built once per change. Setting it (to undefined, after a change)
+   * registers the validation, since the change may bring a problem.
+   */
+  private get cache(): { readonly model: ApiServerModel; readonly errors: string[] } | undefined {
+    return this.cached;
+  }
+
+  private set cache(value: { readonly model: ApiServerModel; readonly errors: string[] } | undefined) {
+    this.cached = value;
+    if (value === undefined) {
+      this.validateAtSynth();
+    }
+  }
+
+  /** Registers the validation of the model with cdk8s, once. */
+  private validateAtSynth(): void {
+    if (!this.validationAdded) {
+      this.validationAdded = true;
+      this.node.addValidation({ validate: () => this.validated.errors });
+    }
+  }
+
   /** The model, built once per change and shared by validation and rendering. */
   private get model(): ApiServerModel {
     return this.validated.model;
   }
 
   private get validated(): { readonly model: ApiServerModel; readonly errors: string[] } {
-    if (!this.cache) {
+    if (!this.cached) {
       const model = buildModel(this.input());
-      this.cache = { model, errors: checkModel(model).map(formatProblem) };
+      this.cached = { model, errors: checkModel(model).map(formatProblem) };
     }
-    return this.cache;
+    return this.cached;
   }
 
   private input(): ApiServerInput {
