@@ -7,6 +7,7 @@ import { AppObjectIndex } from './encryption/source';
 import { EtcdConfig } from './etcd';
 import { ApiServerInput, ApiServerModel, buildModel } from './model';
 import { ApiServerNetworkPolicyOptions } from './network-policy';
+import { componentNames } from './naming';
 import { formatProblem } from './problems';
 import { SidecarOptions, SidecarSpec } from './sidecars';
 
@@ -277,9 +278,16 @@ export interface KarmadaApiServerProps {
 /**
  * The Karmada API server: its Deployment, Service and configuration ConfigMap, with sidecar
  * containers, rendered as the Karmada operator renders them and checked at synth time.
+ *
+ * The construct is itself the Deployment's `ApiObject`, and the other objects are its children:
+ * an API server adds no construct beyond its objects, which keeps synth of hundreds of charts fast
+ * (cdk8s walks every construct of the app once per chart).
  */
-export class KarmadaApiServer extends Construct {
-  /** The API server Deployment. JSON patches on it keep every field (it is not re-serialized). */
+export class KarmadaApiServer extends ApiObject {
+  /**
+   * The API server Deployment: this construct itself. JSON patches on it keep every field (it is
+   * not re-serialized).
+   */
   public readonly deployment: ApiObject;
   /** The API server Service. */
   public readonly service: ApiObject;
@@ -289,21 +297,29 @@ export class KarmadaApiServer extends Construct {
   public readonly podDisruptionBudget?: ApiObject;
   /** The NetworkPolicy, when `networkPolicy` is given. */
   public readonly networkPolicy?: ApiObject;
-  /** The name of the Deployment, the Service and the PodDisruptionBudget. */
-  public readonly name: string;
   /** The namespace of every object. */
   public readonly namespace: string;
   /** The in-cluster URL of the API server: `https://<service>.<namespace>.svc.<domain>:5443`. */
   public readonly url: string;
 
-  private readonly props: KarmadaApiServerProps;
+  private readonly apiServerProps: KarmadaApiServerProps;
   private readonly sidecarSpecs: SidecarSpec[] = [];
   private cache?: { readonly model: ApiServerModel; errors?: string[] };
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
-    super(scope, id);
-    this.props = props;
-    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const namespace = props.namespace ?? Chart.of(scope).namespace ?? 'default';
+    // The spec is rendered from the model, which needs `this`: the Lazy reaches it through `self`.
+    const self: { apiServer?: KarmadaApiServer } = {};
+    super(scope, id, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: componentNames(props.instanceName).apiServer, namespace },
+      spec: Lazy.any({ produce: () => self.apiServer!.renderDeploymentSpec() }),
+    });
+    self.apiServer = this;
+    this.deployment = this;
+    this.apiServerProps = props;
+    this.namespace = namespace;
 
     (props.sidecarContainers ?? []).forEach((container, i) => {
       this.sidecarSpecs.push({
@@ -314,7 +330,6 @@ export class KarmadaApiServer extends Construct {
     });
 
     const model = this.model;
-    this.name = model.names.apiServer;
     this.url = model.url;
     const metadata = (name: string, annotations?: Record<string, string>) => ({
       name,
@@ -323,12 +338,12 @@ export class KarmadaApiServer extends Construct {
       annotations,
     });
 
-    this.deployment = new ApiObject(this, 'Deployment', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: metadata(this.name, props.annotations),
-      spec: Lazy.any({ produce: () => this.renderDeploymentSpec() }),
-    });
+    for (const [key, value] of Object.entries(model.objectLabels)) {
+      this.metadata.addLabel(key, value);
+    }
+    for (const [key, value] of Object.entries(props.annotations ?? {})) {
+      this.metadata.addAnnotation(key, value);
+    }
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
@@ -393,7 +408,7 @@ export class KarmadaApiServer extends Construct {
   }
 
   private input(): ApiServerInput {
-    const p = this.props;
+    const p = this.apiServerProps;
     const pdb = p.podDisruptionBudgetConfig;
     return {
       instanceName: p.instanceName,
