@@ -68,6 +68,15 @@ export interface KarmadaApiServerProps {
   readonly imageTag?: string;
 
   /**
+   * Accept a mutable API server image tag (`latest`) knowingly. Without it, such a tag is a synth
+   * error: the pods of one Deployment could run different builds, and a rollback would not restore
+   * the old one.
+   *
+   * @default false
+   */
+  readonly allowMutableImageTag?: boolean;
+
+  /**
    * When the kubelet pulls the API server image.
    *
    * @default ImagePullPolicy.IF_NOT_PRESENT
@@ -253,7 +262,7 @@ export class KarmadaApiServer extends Construct {
     (props.sidecarContainers ?? []).forEach((container, i) => {
       this.sidecarSpecs.push({
         container,
-        options: props.sidecarOptions?.[container.name] ?? {},
+        options: sidecarOptionsOf(props.sidecarOptions, container.name),
         field: `sidecarContainers[${i}]`,
       });
     });
@@ -325,11 +334,16 @@ export class KarmadaApiServer extends Construct {
   private input(): ApiServerInput {
     const p = this.props;
     const pdb = p.podDisruptionBudgetConfig;
+    const imageRepository = p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY;
+    const imageTag = p.imageTag ?? DEFAULT_IMAGE_TAG;
     return {
-      instanceName: p.instanceName,
+      instanceName: typeof p.instanceName === 'string' ? p.instanceName : String(p.instanceName ?? ''),
       namespace: this.namespace,
       clusterDomain: p.clusterDomain ?? 'cluster.local',
-      image: `${p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY}:${p.imageTag ?? DEFAULT_IMAGE_TAG}`,
+      image: `${imageRepository}:${imageTag}`,
+      imageRepository,
+      imageTag,
+      allowMutableImageTag: p.allowMutableImageTag ?? false,
       imagePullPolicy: p.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
       replicas: p.replicas ?? 1,
       labels: p.labels ?? {},
@@ -348,6 +362,7 @@ export class KarmadaApiServer extends Construct {
       extraVolumeMounts: p.extraVolumeMounts ?? [],
       featureGates: p.featureGates ?? {},
       sidecars: [...this.sidecarSpecs],
+      sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
       certificateSecretName: p.certificateSecretName,
       etcd: p.etcd ?? EtcdConfig.local(),
     };
@@ -367,4 +382,9 @@ export class KarmadaApiServer extends Construct {
       },
     };
   }
+}
+
+/** The options of the sidecar of one name; only an own entry counts (not `constructor`, say). */
+function sidecarOptionsOf(options: { [name: string]: SidecarOptions } | undefined, name: string): SidecarOptions {
+  return options !== undefined && Object.prototype.hasOwnProperty.call(options, name) ? options[name] ?? {} : {};
 }

@@ -11,6 +11,15 @@ export interface SidecarOptions {
    * @default false - a regular container after the API server, as the Karmada operator does
    */
   readonly nativeSidecar?: boolean;
+
+  /**
+   * Accept a mutable image for this sidecar knowingly: a `:latest` tag, or no tag and no digest (as
+   * in `custom-kms-plugin:latest`). Without it, such an image is a synth error, since the pods of one
+   * Deployment could run different builds. Prefer a fixed tag or a digest.
+   *
+   * @default false
+   */
+  readonly allowMutableImageTag?: boolean;
 }
 
 /** A sidecar as the user gave it, with its options. @internal */

@@ -1,7 +1,19 @@
 import { ApiServerModel } from '../model';
 import { Problem, Problems } from '../problems';
+import { checkArgs } from './args';
 import { checkSidecarContainers } from './containers';
+import { checkEnv } from './env';
+import { checkEtcd } from './etcd';
+import { checkImages } from './images';
+import { checkMetadata } from './metadata';
+import { checkMounts } from './mounts';
+import { checkNames } from './names';
+import { checkSidecarOptions } from './options';
+import { checkPorts } from './ports';
+import { checkQuantities } from './quantities';
+import { checkService } from './service';
 import { checkVolumes } from './volumes';
+import { checkWorkload } from './workload';
 
 /** A check reads the finished model and adds what is wrong. @internal */
 export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
@@ -10,6 +22,19 @@ export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
 export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkSidecarContainers,
   checkVolumes,
+  // Bad input, one concern a check:
+  checkNames,
+  checkMetadata,
+  checkImages,
+  checkPorts,
+  checkMounts,
+  checkEnv,
+  checkQuantities,
+  checkService,
+  checkWorkload,
+  checkArgs,
+  checkEtcd,
+  checkSidecarOptions,
 ];
 
 /** Runs every check on the model and returns all problems together. */
