@@ -22,7 +22,8 @@ export function checkEtcd(model: ApiServerModel, problems: Problems): void {
     }
   });
   const secret = wiring.volume.secret?.secretName;
-  if (!isDns1123Subdomain(secret)) {
+  // A default name derived from a bad instanceName is reported there.
+  if (secret !== model.names.etcdCertSecret && !isDns1123Subdomain(secret)) {
     problems.add('etcd.clientCertSecretName', `${q(secret)} is not a valid Secret name`,
       'name the Secret that holds the etcd client certificate: lowercase letters, digits, "-" and "."');
   }

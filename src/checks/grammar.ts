@@ -61,8 +61,8 @@ export const DNS1123_SUBDOMAIN_RULE = 'at most 253 characters of lowercase lette
 
 /** User text, quoted as a JSON string: newlines and quotes escaped, so a message stays on one line. */
 export function q(value: unknown): string {
-  if (value === undefined) {
-    return 'undefined';
+  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
   }
   const text = JSON.stringify(typeof value === 'string' ? value : String(value));
   return text.length > 120 ? `${text.slice(0, 100)}…" (${text.length} characters)` : text;

@@ -107,7 +107,9 @@ export function checkImages(model: ApiServerModel, problems: Problems): void {
       } else if (isMutable(ref) && !options.allowMutableImageTag) {
         problems.add(`${field}.image`,
           `${q(container.image)} ${ref.tag === undefined ? 'has no tag and no digest, so it means ":latest", which' : 'has the tag "latest", which'} is mutable: pods could run different builds`,
-          `pin a version tag or a digest, or accept it knowingly with sidecarOptions: { ${q(container.name)}: { allowMutableImageTag: true } }`);
+          field.startsWith('sidecarContainers[')
+            ? `pin a version tag or a digest, or accept it knowingly with sidecarOptions: { ${q(container.name)}: { allowMutableImageTag: true } }`
+            : 'pin a version tag or a digest, or accept it knowingly by passing { allowMutableImageTag: true } as the options of addSidecarContainer');
       }
     }
     if (container.imagePullPolicy !== undefined && !PULL_POLICIES.includes(container.imagePullPolicy)) {

@@ -72,6 +72,8 @@ function checkHandlerPort(port: k8s.IntOrString, field: string, names: Map<strin
       'give k8s.IntOrString.fromNumber(<port>) or the name of a port of the container');
   } else if (!names.has(value as string)) {
     problems.add(field, `no port of the container is named ${q(value)}`,
-      `name one of the container's ports ${q(value)}, or use one of: ${names.size > 0 ? [...names.keys()].join(', ') : 'a port number (the container names no ports)'}`);
+      names.size > 0
+        ? `name one of the container's ports ${q(value)}, or use one of its port names (${[...names.keys()].join(', ')})`
+        : `name one of the container's ports ${q(value)}, or give the port number (the container names no ports)`);
   }
 }

@@ -28,7 +28,7 @@ export function parseQuantity(quantity: k8s.Quantity | undefined): number | unde
     return undefined;
   }
   const suffix = match[2] ?? '';
-  const multiplier = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : MULTIPLIERS[suffix];
+  const multiplier = /^[eE][+-]?\d+$/.test(suffix) ? 10 ** Number(suffix.slice(1)) : MULTIPLIERS[suffix];
   return Number(match[1]) * multiplier;
 }
 
