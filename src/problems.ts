@@ -20,7 +20,8 @@ export interface Problem {
  * written `\n`, so that one problem is always one line.
  */
 export function formatProblem(problem: Problem): string {
-  return `${problem.field}: ${problem.message}. Fix: ${problem.fix}`.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return `${problem.field}: ${problem.message}. Fix: ${problem.fix}`
+    .replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** Collects problems; checks take one and add to it. */

@@ -11,6 +11,7 @@ import { checkNames } from './names';
 import { checkSidecarOptions } from './options';
 import { checkPorts } from './ports';
 import { checkQuantities } from './quantities';
+import { checkRenderable } from './render';
 import { checkService } from './service';
 import { checkVolumes } from './volumes';
 import { checkWorkload } from './workload';
@@ -35,6 +36,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkArgs,
   checkEtcd,
   checkSidecarOptions,
+  checkRenderable,
 ];
 
 /** Runs every check on the model and returns all problems together. */

@@ -11,11 +11,18 @@ const KEY_RULE = 'a key is an optional DNS subdomain prefix and "/", then a name
 /** The largest total size of an object's annotations, as the API server enforces it. */
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
+/** cdk8s' serializer takes an own key "constructor" for the object's class, and fails. */
+const UNRENDERABLE_KEY = 'constructor';
+
 /** Label keys and values, annotation keys, and labels that would override the construct's own. */
 export function checkMetadata(model: ApiServerModel, problems: Problems): void {
   const input = model.input;
   for (const [key, value] of Object.entries(input.labels)) {
     const field = keyField('labels', key);
+    if (key === UNRENDERABLE_KEY) {
+      problems.add(field, 'cdk8s cannot render a label key named "constructor"', 'use a prefixed key, such as "example.com/constructor"');
+      continue;
+    }
     if (RESERVED_LABELS.includes(key)) {
       problems.add(field, `the label ${q(key)} is set by the construct (it selects the API server pods) and cannot be overridden`,
         `remove it from labels; use another key, such as "example.com/${key.split('/').pop()}"`);
@@ -34,7 +41,9 @@ export function checkMetadata(model: ApiServerModel, problems: Problems): void {
     let size = 0;
     for (const [key, value] of Object.entries(annotations)) {
       size += key.length + String(value).length;
-      if (!isQualifiedName(key)) {
+      if (key === UNRENDERABLE_KEY) {
+        problems.add(keyField(prop, key), 'cdk8s cannot render an annotation key named "constructor"', 'use a prefixed key, such as "example.com/constructor"');
+      } else if (!isQualifiedName(key)) {
         problems.add(keyField(prop, key), `${q(key)} is not a valid annotation key (${KEY_RULE})`,
           'rename the annotation key, for example "example.com/owner"');
       }

@@ -69,7 +69,8 @@ function checkResources(resources: k8s.ResourceRequirements | undefined, field: 
   }
   for (const [name, request] of Object.entries(parsed.requests)) {
     const limit = parsed.limits[name];
-    if (request !== undefined && limit !== undefined && request > limit) {
+    // Compare with a tolerance: "300m" parses to 0.30000000000000004, and must not exceed 0.3.
+    if (request !== undefined && limit !== undefined && request - limit > Math.abs(limit) * 1e-9) {
       problems.add(keyField(`${field}.requests`, name),
         `the request ${q(resources.requests?.[name]?.value)} is larger than the limit ${q(resources.limits?.[name]?.value)}`,
         `lower the request to at most the limit, or raise limits.${name}`);

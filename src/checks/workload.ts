@@ -63,7 +63,7 @@ function checkToleration(t: k8s.Toleration, field: string, problems: Problems): 
   } else if (t.key !== undefined && t.key !== '' && !isQualifiedName(t.key)) {
     problems.add(`${field}.key`, `${q(t.key)} is not a valid taint key`, 'use a label-style key such as "node-role.kubernetes.io/control-plane"');
   }
-  if (t.effect !== undefined && t.effect !== '' && !TOLERATION_EFFECTS.includes(t.effect)) {
+  if (t.effect !== undefined && !TOLERATION_EFFECTS.includes(t.effect)) {
     problems.add(`${field}.effect`, `${q(t.effect)} is not a taint effect`, 'use "NoSchedule", "PreferNoSchedule" or "NoExecute", or leave effect out to match all');
   }
   if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
