@@ -19,7 +19,7 @@ export function checkEnv(model: ApiServerModel, problems: Problems): void {
         problems.add(`${at}.valueFrom`, 'both value and valueFrom are set, and a variable takes one of them',
           'remove value or valueFrom');
       }
-      const sources = env.valueFrom === undefined ? [] : Object.keys(env.valueFrom).filter((k) => (env.valueFrom as any)[k] !== undefined);
+      const sources = env.valueFrom === undefined ? [] : Object.entries(env.valueFrom).filter(([, v]) => v !== undefined).map(([k]) => k);
       if (sources.length > 1) {
         problems.add(`${at}.valueFrom`, `valueFrom names ${sources.length} sources (${sources.join(', ')}), and takes exactly one`,
           'keep one of them');
