@@ -527,4 +527,74 @@ export const BAD_INPUTS: BadInput[] = [
       '[test/ApiServer] sidecarContainers[0].restartPolicy: restartPolicy is only allowed on init containers, and this sidecar is a regular container. Fix: remove restartPolicy, or make the sidecar native with { nativeSidecar: true }',
     ],
   },
+  {
+    name: 'annotation key named constructor',
+    props: { annotations: { constructor: 'x' } },
+    errors: [
+      '[test/ApiServer] annotations.constructor: cdk8s cannot render an annotation key named "constructor". Fix: use a prefixed key, such as "example.com/constructor"',
+    ],
+  },
+  {
+    name: 'a map key named constructor inside the pod',
+    props: { extraVolumes: [{ name: 'a', csi: { driver: 'x.example.com', volumeAttributes: { constructor: 'x' } } }] },
+    errors: [
+      '[test/ApiServer] extraVolumes[0].csi.volumeAttributes.constructor: cdk8s cannot render a key named "constructor". Fix: rename the key',
+    ],
+  },
+  {
+    name: 'a number that is not finite',
+    props: { sidecarContainers: [sidecar({ livenessProbe: { exec: { command: ['true'] }, periodSeconds: Infinity } })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].livenessProbe.periodSeconds: Infinity is not a finite number, and would render as null. Fix: give a finite number',
+    ],
+  },
+  {
+    name: 'quantity from NaN',
+    props: { resources: { limits: { cpu: k8s.Quantity.fromNumber(NaN) } } },
+    errors: [
+      '[test/ApiServer] resources.limits.cpu: NaN is not a Kubernetes quantity. Fix: write a number with an optional suffix, such as "250m" or "0.5" for CPU and "256Mi" or "1Gi" for memory, via k8s.Quantity.fromString()',
+    ],
+  },
+  {
+    name: 'toleration effect empty',
+    props: { tolerations: [{ key: 'dedicated', operator: 'Exists', effect: '' }] },
+    errors: [
+      '[test/ApiServer] tolerations[0].effect: "" is not a taint effect. Fix: use "NoSchedule", "PreferNoSchedule" or "NoExecute", or leave effect out to match all',
+    ],
+  },
+  {
+    name: 'env valueFrom with two sources',
+    props: { sidecarContainers: [sidecar({ env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'metadata.name' }, secretKeyRef: { name: 's', key: 'k' } } }] })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].env[0].valueFrom: valueFrom names 2 sources (fieldRef, secretKeyRef), and takes exactly one. Fix: keep one of them',
+    ],
+  },
+  {
+    name: 'external etcd endpoint with a path',
+    props: { etcd: EtcdConfig.external({ endpoints: ['https://etcd:2379/v3'], clientCertSecretName: 'etcd-client' }) },
+    errors: [
+      '[test/ApiServer] etcd.endpoints[0]: "https://etcd:2379/v3" is not just a scheme, a host and a port. Fix: give an https:// URL with a host and port and nothing after them, such as "https://etcd-0.example.com:2379"',
+    ],
+  },
+  {
+    name: 'external etcd Secret name invalid',
+    props: { etcd: EtcdConfig.external({ endpoints: ['https://etcd:2379'], clientCertSecretName: 'Etcd Client' }) },
+    errors: [
+      '[test/ApiServer] etcd.clientCertSecretName: "Etcd Client" is not a valid Secret name. Fix: name the Secret that holds the etcd client certificate: lowercase letters, digits, "-" and "."',
+    ],
+  },
+  {
+    name: 'envFrom prefix invalid',
+    props: { sidecarContainers: [sidecar({ envFrom: [{ prefix: '1 X', configMapRef: { name: 'env' } }] })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].envFrom[0].prefix: "1 X" is not a valid environment variable prefix. Fix: use letters, digits, "_", "-" and ".", not starting with a digit',
+    ],
+  },
+  {
+    name: 'sidecar pull policy invalid',
+    props: { sidecarContainers: [sidecar({ imagePullPolicy: 'always' })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].imagePullPolicy: "always" is not an image pull policy. Fix: use "Always", "IfNotPresent" or "Never"',
+    ],
+  },
 ];

@@ -7,18 +7,19 @@ import { keyField, q } from './grammar';
  * Data cdk8s cannot render, in what the user passed into the pod: a map key named "constructor"
  * (cdk8s' serializer takes it for the object's class and fails), a key named "__proto__" (dropped
  * silently), numbers that are not finite (they would render as null), and values that are not plain
- * data. Labels and annotations are checked in metadata.ts.
+ * data. Labels and annotations are checked in
+ * metadata.ts, resources in quantities.ts.
  */
 export function checkRenderable(model: ApiServerModel, problems: Problems): void {
   const input = model.input;
   for (const sidecar of model.sidecars) {
-    walk(k8s.toJson_Container(sidecar.container), sidecar.field, problems);
+    // Resources are checked in quantities.ts.
+    walk({ ...k8s.toJson_Container(sidecar.container), resources: undefined }, sidecar.field, problems);
   }
   input.extraVolumes.forEach((v, i) => walk(k8s.toJson_Volume(v), `extraVolumes[${i}]`, problems));
   input.extraVolumeMounts.forEach((m, i) => walk(k8s.toJson_VolumeMount(m), `extraVolumeMounts[${i}]`, problems));
   input.tolerations.forEach((t, i) => walk(k8s.toJson_Toleration(t), `tolerations[${i}]`, problems));
   walk(k8s.toJson_Affinity(input.affinity), 'affinity', problems);
-  walk(k8s.toJson_ResourceRequirements(input.resources), 'resources', problems);
 }
 
 function walk(value: unknown, field: string, problems: Problems): void {
