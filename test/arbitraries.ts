@@ -276,6 +276,7 @@ export const propSet: fc.Arbitrary<KarmadaApiServerProps> = fc.record({
     requests: fc.dictionary(fc.constantFrom('cpu', 'memory', 'gpu'), quantityText.map((t) => k8s.Quantity.fromString(t)), { maxKeys: 2 }),
     limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), fc.oneof(quantityText.map((t) => k8s.Quantity.fromString(t)), fc.double().map((n) => k8s.Quantity.fromNumber(n))), { maxKeys: 2 }),
   })),
+  certificateSecretName: mix(fc.constantFrom('tenant1-cert', 'certs.example'), smallText),
   priorityClassName: mix(fc.constantFrom('system-node-critical', 'system-cluster-critical'), fc.string({ maxLength: 10 })),
   podDisruptionBudgetConfig: mix(
     fc.oneof(

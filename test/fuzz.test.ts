@@ -64,7 +64,7 @@ test('random valid sidecar containers round-trip into the Deployment with no fie
       expect(spec.initContainers.map((c: any) => c.name)).toEqual([container.name]);
       expect(placed[0].restartPolicy).toBe('Always');
     }
-  }), params(1500));
+  }), params(2000));
 });
 
 const HEADER = 'Validation failed with the following errors:';
