@@ -597,4 +597,25 @@ export const BAD_INPUTS: BadInput[] = [
       '[test/ApiServer] sidecarContainers[0].imagePullPolicy: "always" is not an image pull policy. Fix: use "Always", "IfNotPresent" or "Never"',
     ],
   },
+  {
+    name: 'extended resource request without limit',
+    props: { sidecarContainers: [sidecar({ resources: { requests: { 'example.com/hsm': str('1') } } })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].resources.limits.example.com/hsm: the extended resource "example.com/hsm" has a request and no limit, and cannot be overcommitted. Fix: set limits.example.com/hsm to the request (or give the limit alone: the request defaults to it)',
+    ],
+  },
+  {
+    name: 'extended resource in fractions',
+    props: { resources: { limits: { 'example.com/hsm': str('500m') } } },
+    errors: [
+      '[test/ApiServer] resources.limits.example.com/hsm: the extended resource "example.com/hsm" is counted in whole units, not 0.5. Fix: give a whole number',
+    ],
+  },
+  {
+    name: 'one host port for two sidecars',
+    props: { sidecarContainers: [sidecar({ ports: [{ containerPort: 8080, hostPort: 9090 }] }), sidecar({ name: 'metrics', ports: [{ containerPort: 8081, hostPort: 9090 }] })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[1].ports[0].hostPort: host port 9090/TCP is already taken by sidecarContainers[0].ports[0], and a pod binds a host port once. Fix: give each host port to one container only, or leave hostPort out (a Service reaches the pod without it)',
+    ],
+  },
 ];

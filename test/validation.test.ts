@@ -115,7 +115,7 @@ test('valid unusual input passes every check and the Kubernetes schemas', () => 
       livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('grpc') } },
       env: [{ name: 'my.var-1', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
       volumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin', subPath: 'a/b' }],
-      resources: { requests: { 'example.com/hsm': k8s.Quantity.fromString('1') } },
+      resources: { limits: { 'example.com/hsm': k8s.Quantity.fromString('1') } },
     }],
     etcd: EtcdConfig.external({ endpoints: ['https://etcd-0.example.com:2379', 'https://[fd00::1]:2379'], clientCertSecretName: 'etcd-client' }),
   });

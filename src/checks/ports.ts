@@ -15,6 +15,22 @@ function isPortNumber(value: unknown): boolean {
  * ports its probes and lifecycle hooks point at.
  */
 export function checkPorts(model: ApiServerModel, problems: Problems): void {
+  const hostPorts = new Map<string, string>();
+  for (const sidecar of model.sidecars) {
+    (sidecar.container.ports ?? []).forEach((port, i) => {
+      if (port.hostPort === undefined) {
+        return;
+      }
+      const key = `${port.hostPort}/${port.protocol ?? 'TCP'}`;
+      const first = hostPorts.get(key);
+      if (first !== undefined) {
+        problems.add(`${sidecar.field}.ports[${i}].hostPort`, `host port ${key} is already taken by ${first}, and a pod binds a host port once`,
+          'give each host port to one container only, or leave hostPort out (a Service reaches the pod without it)');
+      } else {
+        hostPorts.set(key, `${sidecar.field}.ports[${i}]`);
+      }
+    });
+  }
   for (const sidecar of model.sidecars) {
     const { container, field } = sidecar;
     const names = new Map<string, number>();

@@ -67,6 +67,26 @@ function checkResources(resources: k8s.ResourceRequirements | undefined, field: 
       }
     }
   }
+  // Extended resources (domain-prefixed) cannot be overcommitted: whole numbers, request = limit.
+  for (const name of new Set([...Object.keys(parsed.requests), ...Object.keys(parsed.limits)])) {
+    if (!name.includes('/') || name.startsWith('kubernetes.io/') || name.includes('.kubernetes.io/')) {
+      continue;
+    }
+    const request = parsed.requests[name];
+    const limit = parsed.limits[name];
+    const value = request ?? limit;
+    if (value !== undefined && !Number.isInteger(value)) {
+      problems.add(keyField(`${field}.${request !== undefined ? 'requests' : 'limits'}`, name),
+        `the extended resource ${q(name)} is counted in whole units, not ${value}`, 'give a whole number');
+    } else if (request !== undefined && (limit === undefined || limit !== request)) {
+      problems.add(keyField(`${field}.limits`, name),
+        limit === undefined
+          ? `the extended resource ${q(name)} has a request and no limit, and cannot be overcommitted`
+          : `the extended resource ${q(name)} has a request of ${request} and a limit of ${limit}; they must be equal`,
+        `set limits.${name} to the request (or give the limit alone: the request defaults to it)`);
+    }
+    delete parsed.requests[name];
+  }
   for (const [name, request] of Object.entries(parsed.requests)) {
     const limit = parsed.limits[name];
     // Compare with a tolerance: "300m" parses to 0.30000000000000004, and must not exceed 0.3.
