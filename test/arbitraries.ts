@@ -276,6 +276,35 @@ export const propSet: fc.Arbitrary<KarmadaApiServerProps> = fc.record({
     requests: fc.dictionary(fc.constantFrom('cpu', 'memory', 'gpu'), quantityText.map((t) => k8s.Quantity.fromString(t)), { maxKeys: 2 }),
     limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), fc.oneof(quantityText.map((t) => k8s.Quantity.fromString(t)), fc.double().map((n) => k8s.Quantity.fromNumber(n))), { maxKeys: 2 }),
   })),
+  namespace: mix(dnsLabel, fc.string({ maxLength: 12 })),
+  affinity: mix(
+    fc.record({
+      podAntiAffinity: fc.record({
+        preferredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({
+          weight: fc.integer({ min: 1, max: 100 }),
+          podAffinityTerm: fc.record({
+            topologyKey: fc.constantFrom('kubernetes.io/hostname', 'topology.kubernetes.io/zone'),
+            labelSelector: fc.record({ matchLabels: fc.dictionary(qualifiedKey, labelValue, { maxKeys: 2 }) }),
+          }),
+        }), { maxLength: 2 }),
+      }),
+    }),
+    fc.record({
+      nodeAffinity: fc.record({
+        requiredDuringSchedulingIgnoredDuringExecution: fc.record({
+          nodeSelectorTerms: fc.array(fc.record({
+            matchExpressions: fc.array(fc.record({ key: anyKey, operator: fc.constantFrom('In', 'Exists'), values: fc.array(text, { maxLength: 2 }) }), { maxLength: 2 }),
+          }), { maxLength: 2 }),
+        }),
+      }),
+      podAffinity: fc.record({
+        requiredDuringSchedulingIgnoredDuringExecution: fc.array(fc.record({
+          topologyKey: smallText,
+          labelSelector: fc.record({ matchLabels: fc.dictionary(anyKey, text, { maxKeys: 2 }) }),
+        }), { maxLength: 1 }),
+      }),
+    }, { requiredKeys: [] }),
+  ),
   certificateSecretName: mix(fc.constantFrom('tenant1-cert', 'certs.example'), smallText),
   priorityClassName: mix(fc.constantFrom('system-node-critical', 'system-cluster-critical'), fc.string({ maxLength: 10 })),
   podDisruptionBudgetConfig: mix(

@@ -7,6 +7,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName } from '../src/checks/grammar';
 import { FUZZ_VOLUMES, propSet, sidecarContainer } from './arbitraries';
 import { validateManifests } from './schema';
 import { Manifest, newChart } from './util';
@@ -67,6 +68,32 @@ test('random valid sidecar containers round-trip into the Deployment with no fie
   }), params(2000));
 });
 
+/** Rules the API server enforces that the schemas do not, checked on the rendered objects. */
+function expectApiServerRules(manifests: Manifest[]): void {
+  for (const m of manifests) {
+    expect(m.kind === 'Service' ? isDns1035Label(m.metadata.name) : isDns1123Subdomain(m.metadata.name)).toBe(true);
+    expect(isDns1123Label(m.metadata.namespace)).toBe(true);
+    for (const [key, value] of Object.entries(m.metadata.labels ?? {})) {
+      expect([key, isQualifiedName(key) && isLabelValue(value)]).toEqual([key, true]);
+    }
+    for (const key of Object.keys(m.metadata.annotations ?? {})) {
+      expect([key, isQualifiedName(key)]).toEqual([key, true]);
+    }
+  }
+  const pod = manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec;
+  const containers: any[] = [...(pod.initContainers ?? []), ...pod.containers];
+  const names = containers.map((c) => c.name);
+  expect(new Set(names).size).toBe(names.length);
+  names.forEach((n) => expect([n, isDns1123Label(n)]).toEqual([n, true]));
+  const volumes = pod.volumes.map((v: any) => v.name);
+  expect(new Set(volumes).size).toBe(volumes.length);
+  for (const c of containers) {
+    for (const mount of c.volumeMounts ?? []) {
+      expect(volumes).toContain(mount.name);
+    }
+  }
+}
+
 const HEADER = 'Validation failed with the following errors:';
 const ERROR_LINE = /^\[[^\]]+\] [^:]+: .+\. Fix: .+$/;
 
@@ -99,6 +126,7 @@ test('random prop sets give valid objects and YAML, or a clear validation error,
       return;
     }
     validateManifests(manifests);
+    expectApiServerRules(manifests);
     expect(parseYaml(Yaml.stringify(...manifests))).toEqual(manifests);
     valid++;
   }), params(1500));

@@ -618,4 +618,25 @@ export const BAD_INPUTS: BadInput[] = [
       '[test/ApiServer] sidecarContainers[1].ports[0].hostPort: host port 9090/TCP is already taken by sidecarContainers[0].ports[0], and a pod binds a host port once. Fix: give each host port to one container only, or leave hostPort out (a Service reaches the pod without it)',
     ],
   },
+  {
+    name: 'affinity with an invalid label key and a bad operator',
+    props: {
+      affinity: {
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [{
+            weight: 0,
+            podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { 'app name': 'karmada' } } },
+          }],
+        },
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'Exists', values: ['a'] }] }] },
+        },
+      },
+    },
+    errors: [
+      '[test/ApiServer] affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: operator Exists takes no values. Fix: remove values',
+      '[test/ApiServer] affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: 0 is not a weight. Fix: give a whole number from 1 to 100',
+      '[test/ApiServer] affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector.matchLabels["app name"]: "app name" is not a valid label key. Fix: use a label key such as "app.kubernetes.io/name"',
+    ],
+  },
 ];

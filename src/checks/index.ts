@@ -1,5 +1,6 @@
 import { ApiServerModel } from '../model';
 import { Problem, Problems } from '../problems';
+import { checkAffinity } from './affinity';
 import { checkArgs } from './args';
 import { checkSidecarContainers } from './containers';
 import { checkEnv } from './env';
@@ -33,6 +34,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkQuantities,
   checkService,
   checkWorkload,
+  checkAffinity,
   checkArgs,
   checkEtcd,
   checkSidecarOptions,
