@@ -242,7 +242,7 @@ const labelValue = fc.option(namePart, { nil: '' });
 const quantityText = fc.oneof(fc.constantFrom('100m', '1', '0.5', '1Gi', '512Mi', '1e3', '2k'), fc.string({ maxLength: 6 }));
 
 /** An invalid sidecar: a valid one with one field broken. */
-const brokenSidecar: fc.Arbitrary<FuzzSidecar> = fc.tuple(sidecarContainer(), fc.integer({ min: 0, max: 11 }), smallText).map(([s, which, junk]) => {
+const brokenSidecar: fc.Arbitrary<FuzzSidecar> = fc.tuple(sidecarContainer(), fc.integer({ min: 0, max: 14 }), smallText).map(([s, which, junk]) => {
   const c = s.container;
   const broken: Partial<k8s.Container>[] = [
     { name: junk },
@@ -257,6 +257,9 @@ const brokenSidecar: fc.Arbitrary<FuzzSidecar> = fc.tuple(sidecarContainer(), fc
     { imagePullPolicy: junk },
     { livenessProbe: { httpGet: { port: k8s.IntOrString.fromString(junk) } } },
     { terminationMessagePolicy: junk },
+    { livenessProbe: { grpc: { port: 9000 }, successThreshold: junk.length + 2 } },
+    { lifecycle: { preStop: {} } },
+    { resources: { limits: { 'example.com/hsm': k8s.Quantity.fromString(`${junk.length}500m`) } } },
   ];
   return { ...s, container: { ...c, ...broken[which] } };
 });

@@ -639,4 +639,26 @@ export const BAD_INPUTS: BadInput[] = [
       '[test/ApiServer] affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector.matchLabels["app name"]: "app name" is not a valid label key. Fix: use a label key such as "app.kubernetes.io/name"',
     ],
   },
+  {
+    name: 'liveness probe with successThreshold above 1',
+    props: { sidecarContainers: [sidecar({ livenessProbe: { grpc: { port: 9000 }, successThreshold: 2 } })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].livenessProbe.successThreshold: a liveness probe succeeds on its first success, so successThreshold must be 1, not 2. Fix: set it to 1 or leave it out',
+    ],
+  },
+  {
+    name: 'probe with two handlers and a zero period',
+    props: { sidecarContainers: [sidecar({ readinessProbe: { exec: { command: ['true'] }, grpc: { port: 9000 }, periodSeconds: 0 } })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].readinessProbe: the probe has 2 handlers (exec, grpc), and takes exactly one. Fix: give one of exec, httpGet, tcpSocket or grpc',
+      '[test/ApiServer] sidecarContainers[0].readinessProbe.periodSeconds: 0 is out of range. Fix: give a whole number of 1 or more',
+    ],
+  },
+  {
+    name: 'lifecycle hook without a handler',
+    props: { sidecarContainers: [sidecar({ lifecycle: { preStop: {} } })] },
+    errors: [
+      '[test/ApiServer] sidecarContainers[0].lifecycle.preStop: the hook has 0 handlers, and takes exactly one. Fix: give one of exec, httpGet or tcpSocket',
+    ],
+  },
 ];

@@ -11,6 +11,7 @@ import { checkMounts } from './mounts';
 import { checkNames } from './names';
 import { checkSidecarOptions } from './options';
 import { checkPorts } from './ports';
+import { checkProbes } from './probes';
 import { checkQuantities } from './quantities';
 import { checkRenderable } from './render';
 import { checkService } from './service';
@@ -29,6 +30,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkMetadata,
   checkImages,
   checkPorts,
+  checkProbes,
   checkMounts,
   checkEnv,
   checkQuantities,
