@@ -259,7 +259,9 @@ export class KarmadaApiServer extends Construct {
     this.props = props;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
 
-    (props.sidecarContainers ?? []).forEach((container, i) => {
+    (props.sidecarContainers ?? []).forEach((given, i) => {
+      // A JavaScript caller may pass a hole: the checks then report its missing name and image.
+      const container = given ?? ({} as k8s.Container);
       this.sidecarSpecs.push({
         container,
         options: sidecarOptionsOf(props.sidecarOptions, container.name),

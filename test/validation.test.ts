@@ -128,6 +128,13 @@ test('a JavaScript caller without instanceName gets an error, not a crash', () =
   ]);
 });
 
+test('a JavaScript caller with a hole in sidecarContainers gets errors, not a crash', () => {
+  expect(errorsOf({ sidecarContainers: [undefined as unknown as k8s.Container] })).toEqual([
+    '[test/ApiServer] sidecarContainers[0].name: a container needs a name. Fix: give the sidecar a name, such as "kms-plugin"',
+    '[test/ApiServer] sidecarContainers[0].image: the sidecar has no image, and a Deployment\'s containers need one. Fix: give the image, such as "registry.example.com/kms-plugin:v1.0.0"',
+  ]);
+});
+
 test('user text with line breaks stays on one error line', () => {
   expect(errorsOf({ labels: { team: 'a\nb' } })).toEqual([
     '[test/ApiServer] labels.team: "a\\nb" is not a valid label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty. Fix: shorten or reword the value, or put it in annotations, which take any text',
