@@ -13,9 +13,10 @@ export interface SidecarOptions {
   readonly nativeSidecar?: boolean;
 
   /**
-   * Accept a mutable image for this sidecar knowingly: a `:latest` tag, or no tag and no digest (as
-   * in `custom-kms-plugin:latest`). Without it, such an image is a synth error, since the pods of one
-   * Deployment could run different builds. Prefer a fixed tag or a digest.
+   * Accept a mutable image for this sidecar knowingly: a `:latest` tag, or neither tag nor digest
+   * (the sidecar proposal's own sample uses `custom-kms-plugin:latest`). Without it, such an image
+   * is a synth error, since the pods of one Deployment could run different builds. Prefer a version
+   * tag or a digest.
    *
    * @default false
    */
