@@ -72,6 +72,15 @@ export interface KarmadaApiServerProps {
   readonly imageTag?: string;
 
   /**
+   * Accept a mutable API server image tag (`latest`) knowingly. Without it, such a tag is a synth
+   * error: the pods of one Deployment could run different builds, and a rollback would not restore
+   * the old one.
+   *
+   * @default false
+   */
+  readonly allowMutableImageTag?: boolean;
+
+  /**
    * When the kubelet pulls the API server image.
    *
    * @default ImagePullPolicy.IF_NOT_PRESENT
@@ -313,7 +322,7 @@ export class KarmadaApiServer extends ApiObject {
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: componentNames(props.instanceName).apiServer, namespace },
+      metadata: { name: componentNames(instanceNameOf(props)).apiServer, namespace },
       spec: Lazy.any({ produce: () => self.apiServer!.renderDeploymentSpec() }),
     });
     self.apiServer = this;
@@ -321,10 +330,12 @@ export class KarmadaApiServer extends ApiObject {
     this.apiServerProps = props;
     this.namespace = namespace;
 
-    (props.sidecarContainers ?? []).forEach((container, i) => {
+    (props.sidecarContainers ?? []).forEach((given, i) => {
+      // A JavaScript caller may pass a hole: the checks then report its missing name and image.
+      const container = given ?? ({} as k8s.Container);
       this.sidecarSpecs.push({
         container,
-        options: props.sidecarOptions?.[container.name] ?? {},
+        options: sidecarOptionsOf(props.sidecarOptions, container.name),
         field: `sidecarContainers[${i}]`,
       });
     });
@@ -410,11 +421,16 @@ export class KarmadaApiServer extends ApiObject {
   private input(): ApiServerInput {
     const p = this.apiServerProps;
     const pdb = p.podDisruptionBudgetConfig;
+    const imageRepository = p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY;
+    const imageTag = p.imageTag ?? DEFAULT_IMAGE_TAG;
     return {
-      instanceName: p.instanceName,
+      instanceName: instanceNameOf(p),
       namespace: this.namespace,
       clusterDomain: p.clusterDomain ?? 'cluster.local',
-      image: `${p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY}:${p.imageTag ?? DEFAULT_IMAGE_TAG}`,
+      image: `${imageRepository}:${imageTag}`,
+      imageRepository,
+      imageTag,
+      allowMutableImageTag: p.allowMutableImageTag ?? false,
       imagePullPolicy: p.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
       replicas: p.replicas ?? 1,
       labels: p.labels ?? {},
@@ -437,6 +453,7 @@ export class KarmadaApiServer extends ApiObject {
       extraVolumeMounts: p.extraVolumeMounts ?? [],
       featureGates: p.featureGates ?? {},
       sidecars: [...this.sidecarSpecs],
+      sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
       certificateSecretName: p.certificateSecretName,
       etcd: p.etcd ?? EtcdConfig.local(),
       encryption: p.encryption,
@@ -459,4 +476,14 @@ export class KarmadaApiServer extends ApiObject {
       },
     };
   }
+}
+
+/** The options of the sidecar of one name; only an own entry counts (not `constructor`, say). */
+function sidecarOptionsOf(options: { [name: string]: SidecarOptions } | undefined, name: string): SidecarOptions {
+  return options !== undefined && Object.prototype.hasOwnProperty.call(options, name) ? options[name] ?? {} : {};
+}
+
+/** The instance name as a string, even from a JavaScript caller that gave none (the checks report it). */
+function instanceNameOf(props: KarmadaApiServerProps): string {
+  return typeof props.instanceName === 'string' ? props.instanceName : String(props.instanceName ?? '');
 }
