@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkModel } from './checks';
@@ -8,7 +8,7 @@ import { EtcdConfig } from './etcd';
 import { ApiServerInput, ApiServerModel, buildModel } from './model';
 import { ApiServerNetworkPolicyOptions } from './network-policy';
 import { componentNames } from './naming';
-import { formatProblem } from './problems';
+import { Problem, formatProblem } from './problems';
 import { SidecarOptions, SidecarSpec } from './sidecars';
 
 /** The operator's default image repository for the API server. */
@@ -313,6 +313,8 @@ export class KarmadaApiServer extends ApiObject {
 
   private readonly apiServerProps: KarmadaApiServerProps;
   private readonly sidecarSpecs: SidecarSpec[] = [];
+  /** Another API server of the app that renders objects of the same names in the same namespace. */
+  private readonly nameTakenBy?: KarmadaApiServer;
   private cache?: { readonly model: ApiServerModel; errors?: string[] };
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
@@ -329,6 +331,7 @@ export class KarmadaApiServer extends ApiObject {
     this.deployment = this;
     this.apiServerProps = props;
     this.namespace = namespace;
+    this.nameTakenBy = claimName(this, namespace);
 
     (props.sidecarContainers ?? []).forEach((given, i) => {
       // A JavaScript caller may pass a hole: the checks then report its missing name and image.
@@ -413,9 +416,22 @@ export class KarmadaApiServer extends ApiObject {
   private get errors(): string[] {
     const model = this.model;
     if (!this.cache!.errors) {
-      this.cache!.errors = checkModel(model).map(formatProblem);
+      this.cache!.errors = [...this.appProblems(), ...checkModel(model)].map(formatProblem);
     }
     return this.cache!.errors;
+  }
+
+  /** Problems between this API server and others of the app. */
+  private appProblems(): Problem[] {
+    if (!this.nameTakenBy) {
+      return [];
+    }
+    return [{
+      field: 'instanceName',
+      message: `${JSON.stringify(instanceNameOf(this.apiServerProps))} renders ${this.name} in namespace ${this.namespace}, `
+        + `which the API server at ${this.nameTakenBy.node.path} renders too (instance names with and without "karmada" can map to one name)`,
+      fix: 'give one of the two another instance name or another namespace',
+    }];
   }
 
   private input(): ApiServerInput {
@@ -486,4 +502,23 @@ function sidecarOptionsOf(options: { [name: string]: SidecarOptions } | undefine
 /** The instance name as a string, even from a JavaScript caller that gave none (the checks report it). */
 function instanceNameOf(props: KarmadaApiServerProps): string {
   return typeof props.instanceName === 'string' ? props.instanceName : String(props.instanceName ?? '');
+}
+
+/** The API servers of each app, by `<namespace>/<name>`: the first to claim a name keeps it. */
+const NAMES_IN_APP = new WeakMap<object, Map<string, KarmadaApiServer>>();
+
+/** Claims the API server's names in its app; returns the API server that has them already, if any. */
+function claimName(apiServer: KarmadaApiServer, namespace: string): KarmadaApiServer | undefined {
+  const root = App.of(apiServer);
+  let names = NAMES_IN_APP.get(root);
+  if (!names) {
+    names = new Map();
+    NAMES_IN_APP.set(root, names);
+  }
+  const key = `${namespace}/${apiServer.name}`;
+  const first = names.get(key);
+  if (first === undefined) {
+    names.set(key, apiServer);
+  }
+  return first;
 }
