@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
 import { Construct, IValidation } from 'constructs';
 import { checkModel } from './checks';
@@ -8,7 +8,7 @@ import { EtcdConfig } from './etcd';
 import { ApiServerInput, ApiServerModel, buildModel } from './model';
 import { ApiServerNetworkPolicyOptions } from './network-policy';
 import { componentNames } from './naming';
-import { formatProblem } from './problems';
+import { Problem, formatProblem } from './problems';
 import { SidecarOptions, SidecarSpec } from './sidecars';
 
 /** The operator's default image repository for the API server. */
@@ -89,6 +89,15 @@ export interface KarmadaApiServerProps {
    * @default 'v1.36.2' (the operator's default)
    */
   readonly imageTag?: string;
+
+  /**
+   * Accept a mutable API server image tag (`latest`) knowingly. Without it, such a tag is a synth
+   * error: the pods of one Deployment could run different builds, and a rollback would not restore
+   * the old one.
+   *
+   * @default false
+   */
+  readonly allowMutableImageTag?: boolean;
 
   /**
    * When the kubelet pulls the API server image.
@@ -323,6 +332,8 @@ export class KarmadaApiServer extends ApiObject {
 
   private readonly apiServerProps: KarmadaApiServerProps;
   private readonly sidecarSpecs: SidecarSpec[] = [];
+  /** Another API server of the app that renders objects of the same names in the same namespace. */
+  private readonly nameTakenBy?: KarmadaApiServer;
   private cache?: { readonly model: ApiServerModel };
   private readonly validation = new ModelValidation(() => this.findErrors());
 
@@ -333,18 +344,21 @@ export class KarmadaApiServer extends ApiObject {
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: componentNames(props.instanceName).apiServer, namespace },
+      metadata: { name: componentNames(instanceNameOf(props)).apiServer, namespace },
       spec: Lazy.any({ produce: () => self.apiServer!.renderDeploymentSpec() }),
     });
     self.apiServer = this;
     this.deployment = this;
     this.apiServerProps = props;
     this.namespace = namespace;
+    this.nameTakenBy = claimName(this, namespace);
 
-    (props.sidecarContainers ?? []).forEach((container, i) => {
+    (props.sidecarContainers ?? []).forEach((given, i) => {
+      // A JavaScript caller may pass a hole: the checks then report its missing name and image.
+      const container = given ?? ({} as k8s.Container);
       this.sidecarSpecs.push({
         container,
-        options: props.sidecarOptions?.[container.name] ?? {},
+        options: sidecarOptionsOf(props.sidecarOptions, container.name),
         field: `sidecarContainers[${i}]`,
       });
     });
@@ -416,20 +430,38 @@ export class KarmadaApiServer extends ApiObject {
     return this.cache.model;
   }
 
-  /** The problems of the model, as the lines cdk8s reports. */
+  /** The problems of the app and of the model, as the lines cdk8s reports. */
   private findErrors(): string[] {
-    const errors = checkModel(this.model).map(formatProblem);
+    const errors = [...this.appProblems(), ...checkModel(this.model)].map(formatProblem);
     return errors.length > 0 ? errors : NO_ERRORS;
+  }
+
+  /** Problems between this API server and others of the app. */
+  private appProblems(): Problem[] {
+    if (!this.nameTakenBy) {
+      return [];
+    }
+    return [{
+      field: 'instanceName',
+      message: `${JSON.stringify(instanceNameOf(this.apiServerProps))} renders ${this.name} in namespace ${this.namespace}, `
+        + `which the API server at ${this.nameTakenBy.node.path} renders too (instance names with and without "karmada" can map to one name)`,
+      fix: 'give one of the two another instance name or another namespace',
+    }];
   }
 
   private input(): ApiServerInput {
     const p = this.apiServerProps;
     const pdb = p.podDisruptionBudgetConfig;
+    const imageRepository = p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY;
+    const imageTag = p.imageTag ?? DEFAULT_IMAGE_TAG;
     return {
-      instanceName: p.instanceName,
+      instanceName: instanceNameOf(p),
       namespace: this.namespace,
       clusterDomain: p.clusterDomain ?? 'cluster.local',
-      image: `${p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY}:${p.imageTag ?? DEFAULT_IMAGE_TAG}`,
+      image: `${imageRepository}:${imageTag}`,
+      imageRepository,
+      imageTag,
+      allowMutableImageTag: p.allowMutableImageTag ?? false,
       imagePullPolicy: p.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
       replicas: p.replicas ?? 1,
       labels: p.labels ?? {},
@@ -452,6 +484,7 @@ export class KarmadaApiServer extends ApiObject {
       extraVolumeMounts: p.extraVolumeMounts ?? [],
       featureGates: p.featureGates ?? {},
       sidecars: [...this.sidecarSpecs],
+      sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
       certificateSecretName: p.certificateSecretName,
       etcd: p.etcd ?? EtcdConfig.local(),
       encryption: p.encryption,
@@ -474,4 +507,33 @@ export class KarmadaApiServer extends ApiObject {
       },
     };
   }
+}
+
+/** The options of the sidecar of one name; only an own entry counts (not `constructor`, say). */
+function sidecarOptionsOf(options: { [name: string]: SidecarOptions } | undefined, name: string): SidecarOptions {
+  return options !== undefined && Object.prototype.hasOwnProperty.call(options, name) ? options[name] ?? {} : {};
+}
+
+/** The instance name as a string, even from a JavaScript caller that gave none (the checks report it). */
+function instanceNameOf(props: KarmadaApiServerProps): string {
+  return typeof props.instanceName === 'string' ? props.instanceName : String(props.instanceName ?? '');
+}
+
+/** The API servers of each app, by `<namespace>/<name>`: the first to claim a name keeps it. */
+const NAMES_IN_APP = new WeakMap<object, Map<string, KarmadaApiServer>>();
+
+/** Claims the API server's names in its app; returns the API server that has them already, if any. */
+function claimName(apiServer: KarmadaApiServer, namespace: string): KarmadaApiServer | undefined {
+  const root = App.of(apiServer);
+  let names = NAMES_IN_APP.get(root);
+  if (!names) {
+    names = new Map();
+    NAMES_IN_APP.set(root, names);
+  }
+  const key = `${namespace}/${apiServer.name}`;
+  const first = names.get(key);
+  if (first === undefined) {
+    names.set(key, apiServer);
+  }
+  return first;
 }

@@ -89,7 +89,8 @@ function allowedDisruptions(spec: k8s.PodDisruptionBudgetSpec, replicas: number)
       return value;
     }
     const match = /^(\d+)%$/.exec(String(value));
-    return match ? Math.ceil((Number(match[1]) * replicas) / 100) : undefined;
+    // Over 100% is invalid, and reported by checkWorkload.
+    return match && Number(match[1]) <= 100 ? Math.ceil((Number(match[1]) * replicas) / 100) : undefined;
   };
   if (spec.minAvailable !== undefined) {
     const min = scaled(spec.minAvailable);
@@ -115,18 +116,17 @@ function selects(selector: k8s.LabelSelector, labels: Record<string, string>): b
 }
 
 /**
- * A budget must let at least one pod go (else no node holding one can ever be drained), and take
- * only one of minAvailable and maxUnavailable. A topology spread constraint must select the API
+ * A budget must let at least one pod go (else no node holding one can ever be drained). A
+ * topology spread constraint must select the API
  * server pods, or it spreads nothing.
  */
 export function checkAvailability(model: ApiServerModel, problems: Problems): void {
   const { input } = model;
   const config = input.podDisruptionBudget;
   const pdb = model.podDisruptionBudget;
-  if (config?.minAvailable !== undefined && config.maxUnavailable !== undefined) {
-    problems.add('podDisruptionBudgetConfig', 'minAvailable and maxUnavailable are both set; a PodDisruptionBudget takes one',
-      'remove one of them');
-  } else if (config && pdb) {
+  // Both set at once is reported by checkWorkload (src/checks/workload.ts).
+  // With no replica there is no pod to evict, so no drain to block.
+  if (config && pdb && input.replicas > 0 && (config.minAvailable === undefined || config.maxUnavailable === undefined)) {
     const allowed = allowedDisruptions(pdb, input.replicas);
     if (allowed !== undefined && allowed <= 0) {
       const which = config.minAvailable !== undefined ? 'minAvailable' : 'maxUnavailable';

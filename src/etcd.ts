@@ -115,7 +115,7 @@ class ExternalEtcd extends EtcdConfig {
       'etcd-cafile': `${ETCD_CERT_DIR}/ca.crt`,
       'etcd-certfile': `${ETCD_CERT_DIR}/tls.crt`,
       'etcd-keyfile': `${ETCD_CERT_DIR}/tls.key`,
-      'etcd-servers': this.options.endpoints.join(','),
+      'etcd-servers': (this.options.endpoints ?? []).join(','),
     };
     if (this.options.keyPrefix !== undefined) {
       flags['etcd-prefix'] = this.options.keyPrefix;
@@ -123,7 +123,7 @@ class ExternalEtcd extends EtcdConfig {
     return {
       flags,
       ...certVolume(this.options.clientCertSecretName),
-      endpoints: [...this.options.endpoints],
+      endpoints: [...(this.options.endpoints ?? [])],
     };
   }
 }

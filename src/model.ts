@@ -45,6 +45,11 @@ export interface ApiServerInput {
   readonly namespace: string;
   readonly clusterDomain: string;
   readonly image: string;
+  /** The parts of `image`, as given, for the checks. */
+  readonly imageRepository: string;
+  readonly imageTag: string;
+  /** Accept a `:latest` API server image tag knowingly. */
+  readonly allowMutableImageTag: boolean;
   readonly imagePullPolicy: string;
   readonly replicas: number;
   readonly labels: Record<string, string>;
@@ -69,6 +74,8 @@ export interface ApiServerInput {
   readonly extraVolumeMounts: k8s.VolumeMount[];
   readonly featureGates: Record<string, boolean>;
   readonly sidecars: readonly SidecarSpec[];
+  /** The keys of `sidecarOptions`, for the checks. */
+  readonly sidecarOptionKeys: readonly string[];
   readonly certificateSecretName?: string;
   readonly etcd: EtcdConfig;
   /** Encryption at rest, if any. */

@@ -15,9 +15,13 @@ export interface Problem {
   readonly fix: string;
 }
 
-/** Renders a problem as one line: `<field>: <message>. Fix: <fix>`. */
+/**
+ * Renders a problem as one line: `<field>: <message>. Fix: <fix>`. Line breaks in user text are
+ * written `\n`, so that one problem is always one line.
+ */
 export function formatProblem(problem: Problem): string {
-  return `${problem.field}: ${problem.message}. Fix: ${problem.fix}`;
+  return `${problem.field}: ${problem.message}. Fix: ${problem.fix}`
+    .replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** Collects problems; checks take one and add to it. */

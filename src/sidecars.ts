@@ -22,6 +22,16 @@ export interface SidecarOptions {
    * @default false - a setting that breaks "restricted" is an error that names the field
    */
   readonly allowPodSecurityViolations?: boolean;
+
+  /**
+   * Accept a mutable image for this sidecar knowingly: a `:latest` tag, or neither tag nor digest
+   * (the sidecar proposal's own sample uses `custom-kms-plugin:latest`). Without it, such an image
+   * is a synth error, since the pods of one Deployment could run different builds. Prefer a version
+   * tag or a digest.
+   *
+   * @default false
+   */
+  readonly allowMutableImageTag?: boolean;
 }
 
 /** A sidecar as the user gave it, with its options. @internal */
@@ -55,4 +65,22 @@ export function placeSidecars(sidecars: readonly SidecarSpec[]): SidecarPlacemen
     }
   }
   return { containers, initContainers };
+}
+
+/** The options a sidecar can accept knowingly. @internal */
+export type AcceptOption = 'allowMutableImageTag' | 'allowPodSecurityViolations';
+
+/**
+ * How to accept something knowingly for one sidecar, in the words of the API it came from:
+ * `sidecarOptions`, the options of `addSidecarContainer`, or the options of a KMS plugin.
+ */
+export function acceptKnowingly(sidecar: SidecarSpec, option: AcceptOption): string {
+  if (sidecar.field.startsWith('sidecarContainers[')) {
+    return `accept it knowingly with sidecarOptions: { ${JSON.stringify(sidecar.container.name)}: { ${option}: true } }`;
+  }
+  if (sidecar.field.startsWith('addSidecarContainer(')) {
+    return `accept it knowingly with addSidecarContainer(container, { ${option}: true })`;
+  }
+  // A sidecar a step added (a KMS plugin): its field ends with `.container`.
+  return `accept it knowingly with ${option}: true in ${sidecar.field.replace(/\.container$/, '')}`;
 }

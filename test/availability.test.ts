@@ -145,11 +145,6 @@ describe('the user\'s scheduling settings', () => {
     }), 'PodDisruptionBudget');
     expect(pdb.spec).toEqual({ minAvailable: '50%', selector: { matchLabels: SELECTOR }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
   });
-
-  test('an empty budget config gets maxUnavailable 1', () => {
-    const pdb = manifestOf(synthApiServer({ instanceName: 'tenant1', replicas: 2, podDisruptionBudgetConfig: {} }), 'PodDisruptionBudget');
-    expect(pdb.spec.maxUnavailable).toEqual(1);
-  });
 });
 
 describe('errors', () => {
@@ -170,7 +165,7 @@ describe('errors', () => {
     ['minAvailable 1 with one replica', 1, { minAvailable: k8s.IntOrString.fromNumber(1) },
       `${P}.minAvailable: minAvailable 1 with 1 replica(s) lets no pod be evicted, so a node that holds one can never be drained. Fix: raise replicas to 2 or more, or remove podDisruptionBudgetConfig`],
     ['both set', 3, { minAvailable: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(1) },
-      `${P}: minAvailable and maxUnavailable are both set; a PodDisruptionBudget takes one. Fix: remove one of them`],
+      `${P}: both minAvailable and maxUnavailable are set, and a PodDisruptionBudget takes only one. Fix: keep one of them: maxUnavailable (such as 1) adapts as replicas change`],
   ])('a budget with %s is an error', (_, replicas, podDisruptionBudgetConfig, error) => {
     expect(errorsOf({ instanceName: 'tenant1', replicas, podDisruptionBudgetConfig })).toEqual([error]);
   });

@@ -6,7 +6,7 @@ import { App, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { KarmadaApiServer, KarmadaApiServerChart } from '../src';
 import { synthChecked } from './checked';
-import { Manifest, newChart } from './util';
+import { Manifest, newChart, synthErrors } from './util';
 
 const key = (m: Manifest) => `${m.apiVersion}/${m.kind}/${m.metadata.namespace}/${m.metadata.name}`;
 
@@ -84,6 +84,26 @@ describe('several instances in one chart and one namespace', () => {
       expect(volumes.find((v: any) => v.name === 'apiserver-config').configMap.name).toBe(api.configMap.name);
     }
     expect(new Set([a, b, c].map((api) => api.url)).size).toBe(3);
+  });
+});
+
+describe('instances whose names collide', () => {
+  test('two instance names that map to one object name in one namespace are an error', () => {
+    expect(synthErrors((chart) => {
+      new KarmadaApiServer(chart, 'A', { instanceName: 'tenant1' });
+      new KarmadaApiServer(chart, 'B', { instanceName: 'tenant1-karmada' });
+    })).toEqual([
+      '[test/B] instanceName: "tenant1-karmada" renders tenant1-karmada-apiserver in namespace tenant1, which the API server at test/A renders too (instance names with and without "karmada" can map to one name). Fix: give one of the two another instance name or another namespace',
+    ]);
+  });
+
+  test('the same instance name in two charts of one app and namespace is an error, in two namespaces it is not', () => {
+    const app = Testing.app();
+    new KarmadaApiServerChart(app, 'one', { namespace: 'ns', disableResourceNameHashes: true, apiServer: { instanceName: 'tenant1' } });
+    new KarmadaApiServerChart(app, 'two', { namespace: 'ns', disableResourceNameHashes: true, apiServer: { instanceName: 'tenant1' } });
+    new KarmadaApiServerChart(app, 'three', { namespace: 'other', disableResourceNameHashes: true, apiServer: { instanceName: 'tenant1' } });
+    expect(() => app.synthYaml()).toThrow(/\[two\/ApiServer\] instanceName: "tenant1" renders tenant1-karmada-apiserver in namespace ns, which the API server at one\/ApiServer renders too/);
+    expect(() => app.synthYaml()).not.toThrow(/three/);
   });
 });
 

@@ -51,6 +51,9 @@ export function proposalProps(): KarmadaApiServerProps {
       image: 'custom-kms-plugin:latest',
       volumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin' }],
     }],
+    // The proposal's image tag is mutable: accepted knowingly here (see the test of the sample as
+    // published, which is refused for it too).
+    sidecarOptions: { 'kms-plugin': { allowMutableImageTag: true } },
   };
 }
 

@@ -30,6 +30,7 @@ const ONE_PROP: KarmadaApiServerProps = {
           container: { name: 'kms-plugin', image: 'custom-kms-plugin:latest' },
           socketPath: '/var/run/kmsplugin/socket.sock',
           nativeSidecar: false, // the proposal runs the plugin as a regular container
+          allowMutableImageTag: true, // the proposal's image tag, accepted knowingly
         },
       }),
       EncryptionProvider.identity(),
@@ -51,6 +52,28 @@ describe('the proposal\'s sample, hand-wired', () => {
     expect(handWiredErrors(PROPOSAL_CONFIG)).toEqual([
       '[test/ApiServer] ConfigMap encryption-config[encryption-config.yaml].resources[0].providers[0].kms.cachesize: cachesize is a KMS v1 setting; with apiVersion v2 the API server refuses to start. Fix: remove cachesize (KMS v2 caches its data encryption keys itself)',
     ]);
+  });
+
+  test('as published, its :latest plugin image is refused too, with the way to accept it', () => {
+    expect(handWiredErrors(PROPOSAL_CONFIG, { sidecarOptions: {} })).toEqual([
+      '[test/ApiServer] ConfigMap encryption-config[encryption-config.yaml].resources[0].providers[0].kms.cachesize: cachesize is a KMS v1 setting; with apiVersion v2 the API server refuses to start. Fix: remove cachesize (KMS v2 caches its data encryption keys itself)',
+      '[test/ApiServer] sidecarContainers[0].image: "custom-kms-plugin:latest" has the tag "latest", which is mutable: pods could run different builds. Fix: pin a version tag or a digest, or accept it knowingly with sidecarOptions: { "kms-plugin": { allowMutableImageTag: true } }',
+    ]);
+  });
+
+  test('the one-prop form reports a :latest plugin image with the plugin option that accepts it', () => {
+    const chart = newChart();
+    new KarmadaApiServer(chart, 'ApiServer', {
+      instanceName: 'tenant1',
+      encryption: EncryptionAtRest.kms({
+        providers: [EncryptionProvider.kms({
+          name: 'custom-kms-provider',
+          plugin: { container: { name: 'kms-plugin', image: 'custom-kms-plugin:latest' }, socketPath: '/var/run/kmsplugin/socket.sock' },
+        })],
+      }),
+    });
+    expect(() => Testing.synth(chart)).toThrow(
+      'encryption.providers[0].kms.plugin.container.image: "custom-kms-plugin:latest" has the tag "latest", which is mutable: pods could run different builds. Fix: pin a version tag or a digest, or accept it knowingly with allowMutableImageTag: true in encryption.providers[0].kms.plugin');
   });
 
   test('without cachesize it is accepted and validates against the Kubernetes schemas', () => {

@@ -14,7 +14,7 @@ const plugin = (name: string, dir = 'kmsplugin') => ({
   container: { name, image: 'registry.example.com/kms-plugin:v1.0.0' },
   socketPath: `/var/run/${dir}/socket.sock`,
 });
-const kms = (name = 'kms-a', dir = 'kmsplugin') => EncryptionProvider.kms({ name, plugin: plugin(`plugin-${name}`, dir) });
+const kms = (name = 'kms-a', dir = 'kmsplugin') => EncryptionProvider.kms({ name, plugin: plugin(`plugin-${name.replace(/:/g, '-')}`, dir) });
 
 function typedErrors(options: KmsEncryptionOptions): string[] {
   return synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', {

@@ -32,16 +32,18 @@ test('the README usage example synthesizes valid objects with a native KMS sidec
     new Function('require', 'console', 'exports', js)(requireForExample, fakeConsole, {});
     const manifests = readdirSync(outdir).flatMap((f) => Yaml.load(join(outdir, f)));
     validateManifests(manifests);
-    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(expect.arrayContaining([
-      'ConfigMap/tenant1-encryption-config',
-      'Deployment/tenant1-karmada-apiserver',
-      'Service/tenant1-karmada-apiserver',
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual([
       'ConfigMap/tenant1-karmada-apiserver-config',
-    ]));
+      'Deployment/tenant1-karmada-apiserver',
+      'PodDisruptionBudget/tenant1-karmada-apiserver',
+      'Service/tenant1-karmada-apiserver',
+    ]);
     const pod = manifests.find((m) => m.kind === 'Deployment').spec.template.spec;
     expect(pod.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['kms-plugin', 'Always']]);
     expect(pod.initContainers[0].resources.requests).toEqual({ cpu: '50m', memory: '64Mi' });
-    expect(pod.containers[0].command).toContain('--encryption-provider-config=/etc/karmada/encryption/encryption-config.yaml');
+    expect(pod.containers[0].command).toContain('--encryption-provider-config=/etc/karmada/config/encryption-config.yaml');
+    const configMap = manifests.find((m) => m.kind === 'ConfigMap');
+    expect(configMap.data['encryption-config.yaml']).toContain('endpoint: unix:///var/run/kmsplugin/socket.sock');
     expect(logged).toEqual(['https://tenant1-karmada-apiserver.tenant1.svc.cluster.local:5443']);
   } finally {
     if (previousOutdir === undefined) {

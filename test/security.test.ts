@@ -11,7 +11,7 @@ import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './u
 const podOf = (manifests: Manifest[]) => manifestOf(manifests, 'Deployment').spec.template;
 const errorsOf = (props: KarmadaApiServerProps) =>
   synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', props));
-const HINT = (name: string) => `, or accept it knowingly with sidecarOptions { '${name}': { allowPodSecurityViolations: true } }`;
+const HINT = (name: string) => `, or accept it knowingly with sidecarOptions: { "${name}": { allowPodSecurityViolations: true } }`;
 
 const sidecar = (securityContext?: k8s.SecurityContext, extra: Partial<k8s.Container> = {}): KarmadaApiServerProps => ({
   instanceName: 'tenant1',

@@ -1,12 +1,16 @@
-import { Chart, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
 
 /** A manifest as cdk8s renders it. */
 export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
 
-/** A chart in a fresh app, with stable names. */
+/**
+ * A chart in a fresh app, with stable names. The app is a plain `App` (never written to disk by
+ * these tests), not `Testing.app()`, which makes a temporary directory per call: thousands of them
+ * in the fuzz tests.
+ */
 export function newChart(namespace = 'tenant1'): Chart {
-  return new Chart(Testing.app(), 'test', { namespace, disableResourceNameHashes: true });
+  return new Chart(new App(), 'test', { namespace, disableResourceNameHashes: true });
 }
 
 /** Synthesizes one API server in a fresh chart and returns its manifests. */

@@ -39,6 +39,22 @@ export interface KmsPluginOptions {
    * @default true
    */
   readonly nativeSidecar?: boolean;
+
+  /**
+   * Accept a mutable plugin image (`:latest`, or neither tag nor digest) knowingly, as
+   * `SidecarOptions.allowMutableImageTag` does for other sidecars.
+   *
+   * @default false - a mutable image is a synth error
+   */
+  readonly allowMutableImageTag?: boolean;
+
+  /**
+   * Accept the plugin's breaches of the Pod Security Standard "restricted" knowingly, as
+   * `SidecarOptions.allowPodSecurityViolations` does for other sidecars.
+   *
+   * @default false - a setting that breaks "restricted" is a synth error
+   */
+  readonly allowPodSecurityViolations?: boolean;
 }
 
 /** A KMS v2 provider. */

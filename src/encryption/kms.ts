@@ -63,7 +63,8 @@ function wirePlugins(draft: ModelDraft, spec: EncryptionSpec): void {
   const seen = new Set<string>();
   for (const { plugin, field } of spec.plugins) {
     const id = `${plugin.container.name}\0${plugin.socketPath}`;
-    if (seen.has(id)) {
+    // A relative socket path is reported by the rules; wiring it would only add errors about its mounts.
+    if (seen.has(id) || !posix.isAbsolute(plugin.socketPath)) {
       continue;
     }
     seen.add(id);
@@ -79,6 +80,14 @@ function wirePlugins(draft: ModelDraft, spec: EncryptionSpec): void {
     const container: k8s.Container = mounts.some((m) => m.mountPath === dir)
       ? plugin.container
       : { ...plugin.container, volumeMounts: [...mounts, { name: volume, mountPath: dir }] };
-    draft.sidecars.push({ container, options: { nativeSidecar: plugin.nativeSidecar ?? true }, field: `${field}.container` });
+    draft.sidecars.push({
+      container,
+      options: {
+        nativeSidecar: plugin.nativeSidecar ?? true,
+        allowMutableImageTag: plugin.allowMutableImageTag,
+        allowPodSecurityViolations: plugin.allowPodSecurityViolations,
+      },
+      field: `${field}.container`,
+    });
   }
 }

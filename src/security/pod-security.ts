@@ -12,7 +12,7 @@ import { k8s } from 'cdk8s-plus-28';
 import type { ApiServerModel, ModelDraft } from '../model';
 import { APISERVER_CONTAINER_NAME } from '../naming';
 import { Problems } from '../problems';
-import { SidecarSpec } from '../sidecars';
+import { SidecarSpec, acceptKnowingly } from '../sidecars';
 
 /**
  * The user and group the pod runs as. The kube-apiserver image declares no user (so it would run as
@@ -203,9 +203,7 @@ export function volumeType(volume: k8s.Volume): string {
 
 /** How to accept a sidecar's violations knowingly, in the words of the API the sidecar came from. */
 function acceptHint(sidecar: SidecarSpec): string {
-  return sidecar.field.startsWith('addSidecarContainer(')
-    ? `, or accept it knowingly with addSidecarContainer(container, { allowPodSecurityViolations: true })`
-    : `, or accept it knowingly with sidecarOptions { '${sidecar.container.name}': { allowPodSecurityViolations: true } }`;
+  return `, or ${acceptKnowingly(sidecar, 'allowPodSecurityViolations')}`;
 }
 
 const RESTRICTED = 'which the Pod Security Standard "restricted" forbids';

@@ -1,0 +1,145 @@
+/**
+ * Property-based tests. Reproduce a failure with the seed fast-check prints:
+ *   FC_SEED=<seed> npx jest test/fuzz
+ * FC_RUNS=<n> changes the number of runs (the defaults keep the suite well under a minute).
+ */
+import { deepStrictEqual } from 'assert';
+import { Testing, Yaml } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import * as fc from 'fast-check';
+import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName } from '../src/checks/grammar';
+import { FUZZ_VOLUMES, propSet, sidecarContainer } from './arbitraries';
+import { validateManifests } from './schema';
+import { Manifest, newChart } from './util';
+
+const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
+function params(defaultRuns: number): fc.Parameters<unknown> {
+  return { numRuns: Number(process.env.FC_RUNS ?? defaultRuns), seed };
+}
+
+/** Every field set in `expected` is in `actual` with the same value; `actual` may have more fields. */
+function expectSubset(actual: unknown, expected: unknown, at = '$'): void {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      throw new Error(`${at}: expected an array of ${expected.length}, got ${JSON.stringify(actual)}`);
+    }
+    expected.forEach((e, i) => expectSubset(actual[i], e, `${at}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+      throw new Error(`${at}: expected an object, got ${JSON.stringify(actual)}`);
+    }
+    for (const [key, value] of Object.entries(expected)) {
+      expectSubset((actual as Record<string, unknown>)[key], value, `${at}.${key}`);
+    }
+  } else if (!Object.is(actual, expected)) {
+    throw new Error(`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+function synth(props: KarmadaApiServerProps): Manifest[] {
+  const chart = newChart();
+  new KarmadaApiServer(chart, 'ApiServer', props);
+  return Testing.synth(chart) as Manifest[];
+}
+
+test('the subset comparison catches a lost or changed field', () => {
+  expect(() => expectSubset({ a: 1, b: [{ c: 'x', d: 2 }] }, { b: [{ c: 'x' }] })).not.toThrow();
+  expect(() => expectSubset({ a: 1 }, { a: 1, b: 2 })).toThrow('$.b: expected 2, got undefined');
+  expect(() => expectSubset({ a: [1, 2] }, { a: [1] })).toThrow('$.a: expected an array of 1');
+  expect(() => expectSubset({ a: { b: '1' } }, { a: { b: 1 } })).toThrow('$.a.b: expected 1, got "1"');
+});
+
+test('random valid sidecar containers round-trip into the Deployment with no field lost or changed', () => {
+  fc.assert(fc.property(sidecarContainer(), ({ container, options }) => {
+    const manifests = synth({
+      instanceName: 'tenant1',
+      extraVolumes: FUZZ_VOLUMES,
+      sidecarContainers: [container],
+      // Random security settings may break the restricted profile: accepted, this property is about fields.
+      sidecarOptions: { [container.name]: { ...options, allowPodSecurityViolations: true } },
+    });
+    const spec = manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec;
+    const placed = [...(spec.initContainers ?? []), ...spec.containers].filter((c: any) => c.name === container.name);
+    expect(placed).toHaveLength(1);
+    expectSubset(placed[0], JSON.parse(JSON.stringify(k8s.toJson_Container(container))));
+    if (options.nativeSidecar) {
+      expect(spec.initContainers.map((c: any) => c.name)).toEqual([container.name]);
+      expect(placed[0].restartPolicy).toBe('Always');
+    }
+  }), params(1500));
+});
+
+/** Throws with the value when a rule does not hold (plain checks: expect() is slow in hot loops). */
+function must(holds: boolean, what: string, value: unknown): void {
+  if (!holds) {
+    throw new Error(`${what}: ${JSON.stringify(value)}`);
+  }
+}
+
+/** Rules the API server enforces that the schemas do not, checked on the rendered objects. */
+function expectApiServerRules(manifests: Manifest[]): void {
+  for (const m of manifests) {
+    must(m.kind === 'Service' ? isDns1035Label(m.metadata.name) : isDns1123Subdomain(m.metadata.name), 'invalid object name', m.metadata.name);
+    must(isDns1123Label(m.metadata.namespace), 'invalid namespace', m.metadata.namespace);
+    for (const [key, value] of Object.entries(m.metadata.labels ?? {})) {
+      must(isQualifiedName(key) && isLabelValue(value), 'invalid label', [key, value]);
+    }
+    for (const key of Object.keys(m.metadata.annotations ?? {})) {
+      must(isQualifiedName(key), 'invalid annotation key', key);
+    }
+  }
+  const pod = manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec;
+  const containers: any[] = [...(pod.initContainers ?? []), ...pod.containers];
+  const names = containers.map((c) => c.name);
+  must(new Set(names).size === names.length, 'duplicate container names', names);
+  names.forEach((n) => must(isDns1123Label(n), 'invalid container name', n));
+  const volumes = pod.volumes.map((v: any) => v.name);
+  must(new Set(volumes).size === volumes.length, 'duplicate volume names', volumes);
+  for (const c of containers) {
+    for (const mount of c.volumeMounts ?? []) {
+      must(volumes.includes(mount.name), 'mount of an undeclared volume', mount);
+    }
+  }
+}
+
+const HEADER = 'Validation failed with the following errors:';
+const ERROR_LINE = /^\[[^\]]+\] [^:]+: .+\. Fix: .+$/;
+
+/**
+ * The YAML parser cdk8s itself uses, with its settings (YAML 1.1). Yaml.load would do the same, but
+ * it starts a process a call.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const YAML = require(require.resolve('yaml', { paths: [require.resolve('cdk8s')] }));
+function parseYaml(text: string): unknown[] {
+  return YAML.parseAllDocuments(text, { version: '1.1' }).map((doc: any) => doc.toJSON());
+}
+
+test('random prop sets give valid objects and YAML, or a clear validation error, never a crash', () => {
+  let valid = 0;
+  let invalid = 0;
+  fc.assert(fc.property(propSet, (props) => {
+    let manifests: Manifest[];
+    try {
+      manifests = synth(props);
+    } catch (e) {
+      must(e instanceof Error, 'not an Error', e);
+      const [header, ...lines] = (e as Error).message.split('\n');
+      must(header === HEADER && lines.length > 0, 'not a validation error', (e as Error).message);
+      for (const line of lines) {
+        must(ERROR_LINE.test(line.trim()), 'an error line not of the form "[path] field: message. Fix: fix"', line);
+      }
+      invalid++;
+      return;
+    }
+    validateManifests(manifests);
+    expectApiServerRules(manifests);
+    deepStrictEqual(parseYaml(Yaml.stringify(...manifests)), manifests);
+    valid++;
+  }), params(1500));
+  // The mix is useful only if both outcomes are common.
+  const runs = valid + invalid;
+  expect(valid).toBeGreaterThan(runs / 5);
+  expect(invalid).toBeGreaterThan(runs / 5);
+});

@@ -1,0 +1,180 @@
+import { ServiceType, k8s } from 'cdk8s-plus-28';
+import { EtcdConfig, KarmadaApiServer, KarmadaApiServerProps } from '../src';
+import { parseImage } from '../src/checks/images';
+import { parseQuantity } from '../src/checks/quantities';
+import { parseCidr } from '../src/checks/service';
+import { validateManifests } from './schema';
+import { BAD_INPUTS } from './validation-cases';
+import { manifestOf, synthApiServer, synthErrors } from './util';
+
+function errorsOf(props: Partial<KarmadaApiServerProps>): string[] {
+  return synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1', ...props }));
+}
+
+test(`at least 30 distinct bad inputs are covered (${BAD_INPUTS.length})`, () => {
+  expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(BAD_INPUTS.map((c) => c.name)).size).toBe(BAD_INPUTS.length);
+});
+
+describe('each bad input is rejected at synth, naming the construct path, the field and the fix', () => {
+  it.each(BAD_INPUTS.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(errorsOf(c.props)).toEqual(c.errors);
+  });
+});
+
+test('all problems of one construct are reported together, by one synth', () => {
+  const errors = errorsOf({
+    instanceName: 'Tenant1',
+    replicas: -2,
+    serviceSubnet: '10.96.0.0/33',
+    labels: { 'app.kubernetes.io/instance': 'other' },
+    sidecarContainers: [{ name: 'kms-plugin', image: 'custom-kms-plugin:latest', ports: [{ containerPort: 5443, protocol: 'TCP' }] }],
+    extraArgs: { '--v': '4' },
+  });
+  expect(errors).toEqual([
+    '[test/ApiServer] sidecarContainers[0].ports[0].containerPort: port 5443 is already used by the API server\'s secure port; containers of one pod share its network. Fix: listen on another port than 5443, which the API server serves on',
+    '[test/ApiServer] instanceName: "Tenant1" is not a valid instance name: it must be a DNS-1035 label (at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit), since the Service is named after it. Fix: use a name such as "tenant1"',
+    '[test/ApiServer] labels.app.kubernetes.io/instance: the label "app.kubernetes.io/instance" is set by the construct (it selects the API server pods) and cannot be overridden. Fix: remove it from labels; use another key, such as "example.com/instance"',
+    '[test/ApiServer] sidecarContainers[0].image: "custom-kms-plugin:latest" has the tag "latest", which is mutable: pods could run different builds. Fix: pin a version tag or a digest, or accept it knowingly with sidecarOptions: { "kms-plugin": { allowMutableImageTag: true } }',
+    '[test/ApiServer] serviceSubnet: "10.96.0.0/33" is not a CIDR: the prefix length "33" is not a number from 0 to 32. Fix: give one CIDR such as "10.96.0.0/12", or an IPv4 and an IPv6 CIDR separated by a comma for dual stack, such as "10.96.0.0/12,fd00:10:96::/112"',
+    '[test/ApiServer] replicas: -2 is not a number of pods: it must be a whole number from 0 up. Fix: set replicas to a whole number such as 1 or 3 (3 for high availability)',
+    '[test/ApiServer] extraArgs.--v: flag names are given without the leading "--" (the construct adds it), so this renders "----v". Fix: use the key "v"',
+  ]);
+});
+
+test('several mistakes of one sidecar are all reported', () => {
+  const errors = errorsOf({
+    sidecarContainers: [{
+      name: 'KMS',
+      image: 'Custom/KMS',
+      ports: [{ name: 'm', containerPort: 0 }, { name: 'm', containerPort: 8080, protocol: 'tcp' }],
+      env: [{ name: 'A B' }],
+    }],
+  });
+  expect(errors.map((e) => e.split(':')[0])).toEqual([
+    '[test/ApiServer] sidecarContainers[0].name',
+    '[test/ApiServer] sidecarContainers[0].image',
+    '[test/ApiServer] sidecarContainers[0].ports[0].containerPort',
+    '[test/ApiServer] sidecarContainers[0].ports[1].protocol',
+    '[test/ApiServer] sidecarContainers[0].ports[1].name',
+    '[test/ApiServer] sidecarContainers[0].env[0].name',
+  ]);
+});
+
+describe('a mutable image can be accepted knowingly', () => {
+  test('the proposal\'s custom-kms-plugin:latest sidecar, with allowMutableImageTag in sidecarOptions', () => {
+    const manifests = synthApiServer({
+      instanceName: 'tenant1',
+      sidecarContainers: [{ name: 'kms-plugin', image: 'custom-kms-plugin:latest' }],
+      sidecarOptions: { 'kms-plugin': { allowMutableImageTag: true } },
+    });
+    const spec = manifestOf(manifests, 'Deployment').spec.template.spec;
+    expect(spec.containers[1]).toMatchObject({ name: 'kms-plugin', image: 'custom-kms-plugin:latest' });
+  });
+
+  test('a sidecar added with addSidecarContainer, with the option in its options', () => {
+    expect(synthErrors((chart) => {
+      const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' });
+      api.addSidecarContainer({ name: 'kms', image: 'kms' }, { allowMutableImageTag: true });
+    })).toEqual([]);
+    expect(synthErrors((chart) => {
+      const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' });
+      api.addSidecarContainer({ name: 'kms', image: 'kms' });
+    })).toEqual([
+      '[test/ApiServer] addSidecarContainer(kms).image: "kms" has no tag and no digest, so it means ":latest", which is mutable: pods could run different builds. Fix: pin a version tag or a digest, or accept it knowingly with addSidecarContainer(container, { allowMutableImageTag: true })',
+    ]);
+  });
+
+  test('the API server image with imageTag latest and allowMutableImageTag', () => {
+    const manifests = synthApiServer({ instanceName: 'tenant1', imageTag: 'latest', allowMutableImageTag: true });
+    expect(manifestOf(manifests, 'Deployment').spec.template.spec.containers[0].image).toBe('registry.k8s.io/kube-apiserver:latest');
+  });
+});
+
+test('valid unusual input passes every check and the Kubernetes schemas', () => {
+  const manifests = synthApiServer({
+    instanceName: 'karmada-' + 'a'.repeat(45),
+    clusterDomain: 'corp.example.com',
+    replicas: 0,
+    serviceType: ServiceType.LOAD_BALANCER,
+    loadBalancerClass: 'service.k8s.aws/nlb',
+    serviceSubnet: '10.96.0.0/12,fd00:10:96::/112',
+    labels: { 'example.com/team': 'platform', 'empty': '' },
+    annotations: { 'example.com/note': 'any text: even\nlines' },
+    podDisruptionBudgetConfig: { maxUnavailable: k8s.IntOrString.fromString('50%') },
+    tolerations: [{ operator: 'Exists' }, { key: 'dedicated', value: 'karmada', effect: 'NoExecute', tolerationSeconds: 60 }],
+    featureGates: { KMSv2: true },
+    extraArgs: { 'v': '4', 'audit-log-maxage': '30' },
+    resources: { requests: { cpu: k8s.Quantity.fromString('500m'), memory: k8s.Quantity.fromNumber(1e9) }, limits: { memory: k8s.Quantity.fromString('1Gi') } },
+    extraVolumes: [{ name: 'kms-socket', emptyDir: {} }],
+    extraVolumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin/' }],
+    sidecarContainers: [{
+      name: 'kms-plugin',
+      image: 'localhost:5000/team/kms_plugin@sha256:' + 'a'.repeat(64),
+      ports: [{ name: 'grpc', containerPort: 8443, hostPort: 8443 }],
+      livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('grpc') } },
+      env: [{ name: 'my.var-1', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+      volumeMounts: [{ name: 'kms-socket', mountPath: '/var/run/kmsplugin', subPath: 'a/b' }],
+      resources: { limits: { 'example.com/hsm': k8s.Quantity.fromString('1') } },
+    }],
+    sidecarOptions: { 'kms-plugin': { allowPodSecurityViolations: true } }, // its hostPort
+    etcd: EtcdConfig.external({ endpoints: ['https://etcd-0.example.com:2379', 'https://[fd00::1]:2379'], clientCertSecretName: 'etcd-client' }),
+  });
+  expect(() => validateManifests(manifests)).not.toThrow();
+});
+
+test('a JavaScript caller without instanceName gets an error, not a crash', () => {
+  expect(errorsOf({ instanceName: undefined as unknown as string })).toEqual([
+    '[test/ApiServer] instanceName: the instance name is empty. Fix: name the Karmada instance, for example "tenant1"',
+  ]);
+});
+
+test('a JavaScript caller with a hole in sidecarContainers gets errors, not a crash', () => {
+  expect(errorsOf({ sidecarContainers: [undefined as unknown as k8s.Container] })).toEqual([
+    '[test/ApiServer] sidecarContainers[0].name: a container needs a name. Fix: give the sidecar a name, such as "kms-plugin"',
+    '[test/ApiServer] sidecarContainers[0].image: the sidecar has no image, and a Deployment\'s containers need one. Fix: give the image, such as "registry.example.com/kms-plugin:v1.0.0"',
+  ]);
+});
+
+test('user text with line breaks stays on one error line', () => {
+  expect(errorsOf({ labels: { team: 'a\nb' } })).toEqual([
+    '[test/ApiServer] labels.team: "a\\nb" is not a valid label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty. Fix: shorten or reword the value, or put it in annotations, which take any text',
+  ]);
+});
+
+describe('grammars', () => {
+  test.each([
+    ['0', 0], ['1', 1], ['250m', 0.25], ['0.5', 0.5], ['.5', 0.5], ['1.', 1], ['+1', 1], ['-1', -1],
+    ['1Ki', 1024], ['2Mi', 2 * 2 ** 20], ['1e3', 1000], ['1E-3', 0.001], ['1E', 1e18], ['3k', 3000], ['5n', 5e-9],
+  ])('quantity %s is %d', (text, value) => {
+    expect(parseQuantity(k8s.Quantity.fromString(text))).toBeCloseTo(value as number, 12);
+  });
+
+  test.each(['', '1.2.3', '1 Gi', 'Gi', '1KB', '1ki', '1e', 'one', '1e1.5', '--1'])('"%s" is not a quantity', (text) => {
+    expect(parseQuantity(k8s.Quantity.fromString(text))).toBeUndefined();
+  });
+
+  test.each([
+    ['registry.k8s.io/kube-apiserver:v1.36.2', 'registry.k8s.io/kube-apiserver', 'v1.36.2'],
+    ['localhost:5000/a/b', 'localhost:5000/a/b', undefined],
+    ['nginx', 'nginx', undefined],
+    ['a__b/c-d.e:1_0', 'a__b/c-d.e', '1_0'],
+    ['My.Registry:443/team/app:v1', 'My.Registry:443/team/app', 'v1'],
+  ])('image %s', (image, repository, tag) => {
+    const ref = parseImage(image);
+    expect(ref.error).toBeUndefined();
+    expect([ref.repository, ref.tag]).toEqual([repository, tag]);
+  });
+
+  test.each(['a:', ':v1', 'a/:v1', 'a//b', 'a:-x', 'a@sha256:1', '-a', 'a-', 'a:b:c'])('"%s" is not an image', (image) => {
+    expect(parseImage(image).error).toBeDefined();
+  });
+
+  test.each([['10.96.0.0/12', 4], ['fd00::/108', 6], ['0.0.0.0/0', 4], ['::/0', 6]])('CIDR %s', (cidr, family) => {
+    expect(parseCidr(cidr as string)).toEqual({ family });
+  });
+
+  test.each(['10.96.0.0', '10.96.0.0/', '10.96.0.0/x', '10.96.0/12', '010.96.0.0/12', 'fd00::/129', ' 10.96.0.0/12'])('"%s" is not a CIDR', (cidr) => {
+    expect(parseCidr(cidr).error).toBeDefined();
+  });
+});
