@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IValidation } from 'constructs';
 import { checkModel } from './checks';
 import { EncryptionAtRest } from './encryption/config';
 import { AppObjectIndex } from './encryption/source';
@@ -31,6 +31,25 @@ export interface PodDisruptionBudgetConfig {
    * @default - not set
    */
   readonly maxUnavailable?: k8s.IntOrString;
+}
+
+/** The validation result without problems: one shared list, as cdk8s calls every validation once per chart. */
+const NO_ERRORS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The construct's validation. The problems are found on the first validation (once the app is
+ * complete: a check may read ConfigMaps and Secrets made after the construct) and kept here until
+ * the next change, so that the calls that follow (one per chart of the app) only read a field.
+ */
+class ModelValidation implements IValidation {
+  /** The problems of the current model; undefined until the first validation after a change. */
+  public errors?: string[];
+
+  constructor(private readonly findErrors: () => string[]) {}
+
+  public validate(): string[] {
+    return this.errors ?? (this.errors = this.findErrors());
+  }
 }
 
 /** Props of `KarmadaApiServer`: the Karmada operator's `karmadaAPIServer` fields, and more. */
@@ -315,7 +334,8 @@ export class KarmadaApiServer extends ApiObject {
   private readonly sidecarSpecs: SidecarSpec[] = [];
   /** Another API server of the app that renders objects of the same names in the same namespace. */
   private readonly nameTakenBy?: KarmadaApiServer;
-  private cache?: { readonly model: ApiServerModel; errors?: string[] };
+  private cache?: { readonly model: ApiServerModel };
+  private readonly validation = new ModelValidation(() => this.findErrors());
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
     const namespace = props.namespace ?? Chart.of(scope).namespace ?? 'default';
@@ -387,7 +407,7 @@ export class KarmadaApiServer extends ApiObject {
       });
     }
 
-    this.node.addValidation({ validate: () => this.errors });
+    this.node.addValidation(this.validation);
   }
 
   /**
@@ -399,6 +419,7 @@ export class KarmadaApiServer extends ApiObject {
   public addSidecarContainer(container: k8s.Container, options: SidecarOptions = {}): void {
     this.sidecarSpecs.push({ container, options, field: `addSidecarContainer(${container.name})` });
     this.cache = undefined;
+    this.validation.errors = undefined;
   }
 
   /** The model, built once per change and shared by validation and rendering. */
@@ -409,16 +430,10 @@ export class KarmadaApiServer extends ApiObject {
     return this.cache.model;
   }
 
-  /**
-   * The problems of the model, found on the first validation (once the app is complete: a check may
-   * read ConfigMaps and Secrets made after this construct) and kept until the next change.
-   */
-  private get errors(): string[] {
-    const model = this.model;
-    if (!this.cache!.errors) {
-      this.cache!.errors = [...this.appProblems(), ...checkModel(model)].map(formatProblem);
-    }
-    return this.cache!.errors;
+  /** The problems of the app and of the model, as the lines cdk8s reports. */
+  private findErrors(): string[] {
+    const errors = [...this.appProblems(), ...checkModel(this.model)].map(formatProblem);
+    return errors.length > 0 ? errors : NO_ERRORS;
   }
 
   /** Problems between this API server and others of the app. */

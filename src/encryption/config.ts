@@ -7,6 +7,7 @@
  */
 import { Duration, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { fastYaml } from './yaml';
 
 /** The file name of a rendered or referenced encryption configuration. */
 export const ENCRYPTION_CONFIG_FILE = 'encryption-config.yaml';
@@ -337,5 +338,6 @@ class SecretEncryption extends EncryptionAtRest {
 
 /** Renders a plain configuration as YAML, without the fields left undefined. */
 export function renderConfig(config: PlainConfig): string {
-  return Yaml.stringify(JSON.parse(JSON.stringify(config)));
+  // The fast writer handles the usual configuration; the YAML library writes the rest.
+  return fastYaml(config) ?? Yaml.stringify(JSON.parse(JSON.stringify(config)));
 }
