@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { Yaml } from 'cdk8s';
 import { renderConfig } from '../src/encryption/config';
 import { fastYaml } from '../src/encryption/yaml';
@@ -48,4 +49,22 @@ describe('fastYaml', () => {
     expect(fastYaml(doc)).toBeUndefined();
     expect(renderConfig(doc)).toEqual(reference(doc));
   });
+});
+
+test('on random documents it writes what Yaml.stringify writes, or leaves them to it', () => {
+  // Words near the writer's rules: plain names, durations, wildcards, booleans, numbers, spaces, colons.
+  const word = fc.oneof(
+    fc.constantFrom('secrets', 'kms', 'v2', '3s', '500ms', '*.*', 'yes', 'No', 'null', '1e3', '0x1f', 'a b', 'a:', 'unix:///s', '', '-a', 'a#b'),
+    fc.stringMatching(/^[A-Za-z0-9._:/*-]{1,8}$/),
+  );
+  const doc = fc.letrec<{ map: Record<string, unknown>; value: unknown }>((tie) => ({
+    map: fc.dictionary(word, tie('value'), { maxKeys: 3 }),
+    value: fc.oneof({ depthSize: 'small' }, word, fc.array(tie('value'), { maxLength: 3 }), tie('map'), fc.constant(undefined)),
+  })).map;
+  fc.assert(fc.property(doc, (d) => {
+    const fast = fastYaml(d);
+    if (fast !== undefined) {
+      expect(fast).toEqual(reference(d));
+    }
+  }), { numRuns: 2000 });
 });
