@@ -22,35 +22,53 @@ export function checkRenderable(model: ApiServerModel, problems: Problems): void
   walk(k8s.toJson_Affinity(input.affinity), 'affinity', problems);
 }
 
-function walk(value: unknown, field: string, problems: Problems): void {
+/**
+ * A path to a field, built only when a problem is found: the walk visits every value the user gave,
+ * and most have no problem.
+ */
+type Path = readonly [parent: Path | undefined, segment: string | number];
+
+function fieldOf(path: Path): string {
+  const [parent, segment] = path;
+  if (parent === undefined) {
+    return String(segment);
+  }
+  return typeof segment === 'number' ? `${fieldOf(parent)}[${segment}]` : keyField(fieldOf(parent), segment);
+}
+
+function walk(value: unknown, base: string, problems: Problems): void {
+  visit(value, [undefined, base], problems);
+}
+
+function visit(value: unknown, path: Path, problems: Problems): void {
   if (value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean') {
     return;
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
-      problems.add(field, `${q(value)} is not a finite number, and would render as null`, 'give a finite number');
+      problems.add(fieldOf(path), `${q(value)} is not a finite number, and would render as null`, 'give a finite number');
     }
     return;
   }
   if (typeof value !== 'object') {
-    problems.add(field, `a ${typeof value} cannot be rendered into YAML`, 'give plain data: strings, numbers, booleans, arrays and objects');
+    problems.add(fieldOf(path), `a ${typeof value} cannot be rendered into YAML`, 'give plain data: strings, numbers, booleans, arrays and objects');
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, `${field}[${i}]`, problems));
+    value.forEach((item, i) => visit(item, [path, i], problems));
     return;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    problems.add(field, `a ${proto?.constructor?.name ?? 'class'} object cannot be rendered into YAML`,
+    problems.add(fieldOf(path), `a ${proto?.constructor?.name ?? 'class'} object cannot be rendered into YAML`,
       'give plain data (use k8s.Quantity and k8s.IntOrString where the type asks for them)');
     return;
   }
   for (const key of Object.keys(value)) {
     if (key === 'constructor' || key === '__proto__') {
-      problems.add(keyField(field, key), `cdk8s cannot render a key named ${q(key)}`, 'rename the key');
+      problems.add(keyField(fieldOf(path), key), `cdk8s cannot render a key named ${q(key)}`, 'rename the key');
       continue;
     }
-    walk((value as Record<string, unknown>)[key], keyField(field, key), problems);
+    visit((value as Record<string, unknown>)[key], [path, key], problems);
   }
 }
