@@ -78,6 +78,18 @@ export function mergeFlags(...layers: FlagMap[]): FlagMap {
   return merged;
 }
 
+/**
+ * Lays flag maps over the draft's own flags, in place: a step adds its concern without copying the
+ * flags the earlier steps set.
+ */
+export function addFlags(flags: FlagMap, ...layers: FlagMap[]): void {
+  for (const layer of layers) {
+    for (const name of Object.keys(layer)) {
+      flags[name] = layer[name];
+    }
+  }
+}
+
 /** The container command: the binary, then every flag as `--name=value`, sorted by name. */
 export function renderCommand(flags: FlagMap): string[] {
   return [APISERVER_BINARY, ...Object.keys(flags).sort().map((name) => `--${name}=${flags[name]}`)];

@@ -12,7 +12,7 @@ import { EncryptionAtRest } from './encryption/config';
 import { wireEncryption } from './encryption/kms';
 import { AppObjects } from './encryption/source';
 import { EtcdConfig } from './etcd';
-import { CERT_DIR, FlagMap, SECURE_PORT, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
+import { CERT_DIR, FlagMap, SECURE_PORT, addFlags, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
 import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
 import { SidecarSpec, placeSidecars } from './sidecars';
 import { availabilityStep } from './availability';
@@ -159,7 +159,7 @@ export function baseStep(draft: ModelDraft): void {
     defaultCertSecretName: names.etcdCertSecret,
     defaultServiceName: names.etcdClientService,
   });
-  draft.flags = mergeFlags(
+  addFlags(
     draft.flags,
     operatorFlags({ serviceSubnet: input.serviceSubnet, clusterDomain: input.clusterDomain }),
     etcd.flags,
@@ -175,7 +175,7 @@ export function baseStep(draft: ModelDraft): void {
 /** Audit logging to stdout with the default policy from the ConfigMap. */
 export function auditStep(draft: ModelDraft): void {
   draft.configFiles[AUDIT_POLICY_FILE] = DEFAULT_AUDIT_POLICY;
-  draft.flags = mergeFlags(draft.flags, auditFlags(CONFIG_DIR));
+  addFlags(draft.flags, auditFlags(CONFIG_DIR));
 }
 
 /** Encryption at rest: the configuration file, its flags, and the KMS plugins with their sockets. */

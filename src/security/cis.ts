@@ -5,7 +5,7 @@
  * NodeRestriction) and audit logging comes from `audit.ts`. This step adds the rest, and the check
  * refuses extraArgs that would break a check or that kube-apiserver no longer accepts.
  */
-import { CERT_DIR, FlagMap, mergeFlags } from '../flags';
+import { CERT_DIR, FlagMap, addFlags } from '../flags';
 import type { ApiServerModel, ModelDraft } from '../model';
 import { Problems } from '../problems';
 
@@ -29,7 +29,7 @@ export function cisFlags(): FlagMap {
 
 /** Adds the CIS flags (extraArgs are laid over them later, and checked). */
 export function cisStep(draft: ModelDraft): void {
-  draft.flags = mergeFlags(draft.flags, cisFlags());
+  addFlags(draft.flags, cisFlags());
 }
 
 /** Flags that kube-apiserver no longer knows: it exits at start when given one. */
