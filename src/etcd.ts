@@ -46,6 +46,8 @@ export interface EtcdWiring {
   readonly volumeMount: k8s.VolumeMount;
   /** The endpoints, for the checks. */
   readonly endpoints: string[];
+  /** Whether the user wrote the endpoints (or a part of them), so that the checks must read them. */
+  readonly endpointsGiven: boolean;
 }
 
 /** What the etcd wiring needs to know about the instance. @internal */
@@ -101,6 +103,8 @@ class LocalEtcd extends EtcdConfig {
       },
       ...certVolume(this.options.clientCertSecretName ?? context.defaultCertSecretName),
       endpoints: [endpoint],
+      // Built from names that the name checks cover, unless the user names the Service.
+      endpointsGiven: this.options.serviceName !== undefined,
     };
   }
 }
@@ -124,6 +128,7 @@ class ExternalEtcd extends EtcdConfig {
       flags,
       ...certVolume(this.options.clientCertSecretName),
       endpoints: [...(this.options.endpoints ?? [])],
+      endpointsGiven: true,
     };
   }
 }

@@ -14,7 +14,7 @@ export function checkEtcd(model: ApiServerModel, problems: Problems): void {
   if (wiring.endpoints.length === 0) {
     problems.add('etcd.endpoints', 'no etcd endpoint is given', 'list the etcd client URLs, such as ["https://etcd-0.example.com:2379"]');
   }
-  wiring.endpoints.forEach((endpoint, i) => {
+  (wiring.endpointsGiven ? wiring.endpoints : []).forEach((endpoint, i) => {
     const why = endpointProblem(endpoint);
     if (why !== undefined) {
       problems.add(`etcd.endpoints[${i}]`, `${q(endpoint)} ${why}`,
