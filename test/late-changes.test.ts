@@ -2,18 +2,9 @@ import { KarmadaApiServer } from '../src';
 import { synthErrors } from './util';
 
 // Problems are found from the finished model, whenever the change that brings them is made:
-// these tests make sure that a problem is reported however it arrives.
+// these tests make sure that a problem is reported however it arrives (a problem in the props is
+// tested in apiserver.test.ts).
 describe('problems are reported whenever they arise', () => {
-  test('a problem in the props is reported', () => {
-    const errors = synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', {
-      instanceName: 'tenant1',
-      sidecarContainers: [{ name: 'kube-apiserver', image: 'x:1' }],
-    }));
-    expect(errors).toEqual([
-      '[test/ApiServer] sidecarContainers[0].name: container name "kube-apiserver" is already taken by the API server container. Fix: give every sidecar a name of its own, other than "kube-apiserver"',
-    ]);
-  });
-
   test('a problem that addSidecarContainer brings after construction is reported', () => {
     const errors = synthErrors((chart) => {
       const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' });
