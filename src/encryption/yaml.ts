@@ -12,8 +12,11 @@
 
 /** Strings every YAML version writes without quotes. */
 const PLAIN = /^(?:[A-Za-z][A-Za-z0-9._/:-]*|[1-9][0-9]*(?:ms|s))$/;
-/** Words that YAML 1.1 or 1.2 reads as a boolean or null: always quoted. */
-const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+/**
+ * Words that YAML 1.1 or 1.2 reads as a boolean or null, and exponents with no digits before them
+ * (`e0`, `E12`), which the YAML library reads as numbers: always quoted.
+ */
+const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|e[-+]?[0-9_]+)$/i;
 
 function plain(value: string): boolean {
   return PLAIN.test(value) && !RESERVED.test(value) && !value.endsWith(':');
