@@ -5,13 +5,17 @@ import { Problems } from '../problems';
 /** Volume names are unique in a pod, and every mount names a volume that the pod declares. */
 export function checkVolumes(model: ApiServerModel, problems: Problems): void {
   const input = model.input;
-  const ours = (model.podSpec.volumes ?? []).length - input.extraVolumes.length;
+  const volumes = model.podSpec.volumes ?? [];
+  const ours = volumes.length - input.extraVolumes.length;
+  // The construct's own volumes, named in the fix: `"a", "b" and "c"`.
+  const quoted = volumes.slice(0, ours).map((v) => JSON.stringify(v.name));
+  const ourNames = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted.join('');
   const declared = new Set<string>();
-  (model.podSpec.volumes ?? []).forEach((volume, i) => {
+  volumes.forEach((volume, i) => {
     if (declared.has(volume.name)) {
       const field = i >= ours ? `extraVolumes[${i - ours}].name` : 'volumes';
       problems.add(field, `volume name "${volume.name}" is declared twice in the pod`,
-        'give the volume a name of its own (the construct itself declares "apiserver-cert", "etcd-client-cert" and "apiserver-config")');
+        `give the volume a name of its own (the construct itself declares ${ourNames})`);
     }
     declared.add(volume.name);
   });
