@@ -11,7 +11,7 @@ import { AUDIT_POLICY_FILE, DEFAULT_AUDIT_POLICY, auditFlags } from './audit';
 import { EncryptionAtRest } from './encryption/config';
 import { wireEncryption } from './encryption/kms';
 import { AppObjects } from './encryption/source';
-import { EtcdConfig } from './etcd';
+import { EtcdConfig, EtcdWiring } from './etcd';
 import { CERT_DIR, FlagMap, SECURE_PORT, addFlags, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
 import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
 import { SidecarSpec, placeSidecars } from './sidecars';
@@ -91,6 +91,8 @@ export interface ApiServerInput {
 export interface ModelDraft {
   readonly input: ApiServerInput;
   readonly names: ComponentNames;
+  /** The etcd wiring, made once: its flags, volume and mount, and the endpoints for the checks. */
+  readonly etcd: EtcdWiring;
   /** Our flags, before the user's extraArgs are laid over them. */
   flags: FlagMap;
   /** Our volumes, before the user's extraVolumes. */
@@ -130,6 +132,7 @@ export type SidecarTransform = (sidecar: SidecarSpec) => SidecarSpec;
 export interface ApiServerModel {
   readonly input: ApiServerInput;
   readonly names: ComponentNames;
+  readonly etcd: EtcdWiring;
   /** The final flags, extraArgs included. */
   readonly flags: FlagMap;
   readonly selectorLabels: Record<string, string>;
@@ -152,13 +155,7 @@ export type ModelStep = (draft: ModelDraft) => void;
 
 /** The operator's wiring: its flags, the certificate volume, and etcd. */
 export function baseStep(draft: ModelDraft): void {
-  const { input, names } = draft;
-  const etcd = input.etcd._wire({
-    namespace: input.namespace,
-    clusterDomain: input.clusterDomain,
-    defaultCertSecretName: names.etcdCertSecret,
-    defaultServiceName: names.etcdClientService,
-  });
+  const { input, names, etcd } = draft;
   addFlags(
     draft.flags,
     operatorFlags({ serviceSubnet: input.serviceSubnet, clusterDomain: input.clusterDomain }),
@@ -196,9 +193,16 @@ export const MODEL_STEPS: readonly ModelStep[] = [
 
 /** Builds the model from the input: runs every step, then finishes the pod. */
 export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = MODEL_STEPS): ApiServerModel {
+  const names = componentNames(input.instanceName);
   const draft: ModelDraft = {
     input,
-    names: componentNames(input.instanceName),
+    names,
+    etcd: input.etcd._wire({
+      namespace: input.namespace,
+      clusterDomain: input.clusterDomain,
+      defaultCertSecretName: names.etcdCertSecret,
+      defaultServiceName: names.etcdClientService,
+    }),
     flags: {},
     volumes: [],
     apiServerMounts: [],
@@ -295,6 +299,7 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
   return {
     input,
     names,
+    etcd: draft.etcd,
     flags,
     selectorLabels: selector,
     objectLabels: objectLabels(input.instanceName, input.labels),

@@ -4,13 +4,7 @@ import { isDns1123Subdomain, q } from './grammar';
 
 /** The etcd wiring: at least one endpoint, each an https:// URL of a host and port, and a valid Secret name. */
 export function checkEtcd(model: ApiServerModel, problems: Problems): void {
-  const input = model.input;
-  const wiring = input.etcd._wire({
-    namespace: input.namespace,
-    clusterDomain: input.clusterDomain,
-    defaultCertSecretName: model.names.etcdCertSecret,
-    defaultServiceName: model.names.etcdClientService,
-  });
+  const wiring = model.etcd;
   if (wiring.endpoints.length === 0) {
     problems.add('etcd.endpoints', 'no etcd endpoint is given', 'list the etcd client URLs, such as ["https://etcd-0.example.com:2379"]');
   }
