@@ -94,20 +94,3 @@ export function addFlags(flags: FlagMap, ...layers: FlagMap[]): void {
 export function renderCommand(flags: FlagMap): string[] {
   return [APISERVER_BINARY, ...Object.keys(flags).sort().map((name) => `--${name}=${flags[name]}`)];
 }
-
-/** Reads flags back from a rendered command (`--name=value` or a bare `--name`). */
-export function parseCommand(command: readonly string[]): FlagMap {
-  const flags: FlagMap = {};
-  for (const arg of command) {
-    if (!arg.startsWith('--')) {
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    if (eq === -1) {
-      flags[arg.slice(2)] = 'true';
-    } else {
-      flags[arg.slice(2, eq)] = arg.slice(eq + 1);
-    }
-  }
-  return flags;
-}

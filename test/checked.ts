@@ -39,12 +39,24 @@ export function apiServerContainer(deployment: Manifest): any {
   return deployment.spec.template.spec.containers.find((c: any) => c.name === 'kube-apiserver');
 }
 
-/** The flags of the API server container, as a map (flag name without `--` → value). */
-export function flagsOf(deployment: Manifest): Record<string, string> {
+/** Reads flags back from a rendered command (`--name=value` or a bare `--name`), as a map. */
+export function parseCommand(command: readonly string[]): Record<string, string> {
   const flags: Record<string, string> = {};
-  for (const arg of apiServerContainer(deployment).command.slice(1)) {
+  for (const arg of command) {
+    if (!arg.startsWith('--')) {
+      continue;
+    }
     const eq = arg.indexOf('=');
-    flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+    if (eq === -1) {
+      flags[arg.slice(2)] = 'true';
+    } else {
+      flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+    }
   }
   return flags;
+}
+
+/** The flags of the API server container, as a map (flag name without `--` → value). */
+export function flagsOf(deployment: Manifest): Record<string, string> {
+  return parseCommand(apiServerContainer(deployment).command);
 }
