@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
-import { Construct, IValidation } from 'constructs';
+import { Construct } from 'constructs';
 import { checkModel } from './checks';
 import { EncryptionAtRest } from './encryption/config';
 import { AppObjectIndex } from './encryption/source';
@@ -10,6 +10,7 @@ import { ApiServerNetworkPolicyOptions } from './network-policy';
 import { componentNames } from './naming';
 import { Problem, formatProblem } from './problems';
 import { SidecarOptions, SidecarSpec } from './sidecars';
+import { ConstructValidation } from './validation';
 
 /** The operator's default image repository for the API server. */
 export const DEFAULT_IMAGE_REPOSITORY = 'registry.k8s.io/kube-apiserver';
@@ -31,25 +32,6 @@ export interface PodDisruptionBudgetConfig {
    * @default - not set
    */
   readonly maxUnavailable?: k8s.IntOrString;
-}
-
-/** The validation result without problems: one shared list, as cdk8s calls every validation once per chart. */
-const NO_ERRORS: string[] = Object.freeze([]) as unknown as string[];
-
-/**
- * The construct's validation. The problems are found on the first validation (once the app is
- * complete: a check may read ConfigMaps and Secrets made after the construct) and kept here until
- * the next change, so that the calls that follow (one per chart of the app) only read a field.
- */
-class ModelValidation implements IValidation {
-  /** The problems of the current model; undefined until the first validation after a change. */
-  public errors?: string[];
-
-  constructor(private readonly findErrors: () => string[]) {}
-
-  public validate(): string[] {
-    return this.errors ?? (this.errors = this.findErrors());
-  }
 }
 
 /** Props of `KarmadaApiServer`: the Karmada operator's `karmadaAPIServer` fields, and more. */
@@ -335,7 +317,7 @@ export class KarmadaApiServer extends ApiObject {
   /** Another API server of the app that renders objects of the same names in the same namespace. */
   private readonly nameTakenBy?: KarmadaApiServer;
   private cache?: { readonly model: ApiServerModel };
-  private readonly validation = new ModelValidation(() => this.findErrors());
+  private readonly validation = new ConstructValidation(this, () => this.findErrors());
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
     const namespace = props.namespace ?? Chart.of(scope).namespace ?? 'default';
@@ -407,7 +389,6 @@ export class KarmadaApiServer extends ApiObject {
       });
     }
 
-    this.node.addValidation(this.validation);
   }
 
   /**
@@ -419,7 +400,7 @@ export class KarmadaApiServer extends ApiObject {
   public addSidecarContainer(container: k8s.Container, options: SidecarOptions = {}): void {
     this.sidecarSpecs.push({ container, options, field: `addSidecarContainer(${container.name})` });
     this.cache = undefined;
-    this.validation.errors = undefined;
+    this.validation.changed();
   }
 
   /** The model, built once per change and shared by validation and rendering. */
@@ -432,8 +413,7 @@ export class KarmadaApiServer extends ApiObject {
 
   /** The problems of the app and of the model, as the lines cdk8s reports. */
   private findErrors(): string[] {
-    const errors = [...this.appProblems(), ...checkModel(this.model)].map(formatProblem);
-    return errors.length > 0 ? errors : NO_ERRORS;
+    return [...this.appProblems(), ...checkModel(this.model)].map(formatProblem);
   }
 
   /** Problems between this API server and others of the app. */

@@ -1,3 +1,4 @@
+import { App, Chart, Testing } from 'cdk8s';
 import { KarmadaApiServer } from '../src';
 import { synthErrors } from './util';
 
@@ -29,5 +30,62 @@ describe('problems are reported whenever they arise', () => {
 
   test('a valid API server synthesizes without errors', () => {
     expect(synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' }))).toEqual([]);
+  });
+
+  test('a problem brought after a synth is reported by the next synth', () => {
+    const chart = new Chart(new App(), 'test', { namespace: 'tenant1', disableResourceNameHashes: true });
+    const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' });
+    expect(() => Testing.synth(chart)).not.toThrow();
+    api.addSidecarContainer({ name: 'kube-apiserver', image: 'x:1' });
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/ApiServer\] addSidecarContainer\(kube-apiserver\)\.name: container name "kube-apiserver" is already taken/);
+  });
+});
+
+// cdk8s validates the whole app once per chart: with many charts, each API server's problems must
+// still be reported once, under its own path, whichever chart is synthesized.
+describe('problems across the charts of an app', () => {
+  function tenants(app: App, bad: number[]): Chart[] {
+    const charts: Chart[] = [];
+    for (let i = 0; i < 5; i++) {
+      const chart = new Chart(app, `tenant${i}`, { namespace: `tenant${i}`, disableResourceNameHashes: true });
+      const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: `tenant${i}` });
+      if (bad.includes(i)) {
+        api.addSidecarContainer({ name: 'kube-apiserver', image: 'x:1' });
+      }
+      charts.push(chart);
+    }
+    return charts;
+  }
+
+  function errorsOf(synth: () => unknown): string[] {
+    try {
+      synth();
+    } catch (e) {
+      return String((e as Error).message).split('\n').slice(1).map((l) => l.trim().replace(/\.name: .*/, ''));
+    }
+    return [];
+  }
+
+  test('every API server with a problem is reported once, in tree order', () => {
+    const app = new App({ outdir: '/nonexistent' });
+    tenants(app, [1, 3]);
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      '[tenant1/ApiServer] addSidecarContainer(kube-apiserver)',
+      '[tenant3/ApiServer] addSidecarContainer(kube-apiserver)',
+    ]);
+  });
+
+  test('synthesizing one chart reports the problems of the others too, as cdk8s validates the whole app', () => {
+    const app = new App({ outdir: '/nonexistent' });
+    const charts = tenants(app, [4]);
+    expect(errorsOf(() => Testing.synth(charts[0]))).toEqual(['[tenant4/ApiServer] addSidecarContainer(kube-apiserver)']);
+  });
+
+  test('a valid app synthesizes every chart, again and again', () => {
+    const app = new App({ outdir: '/nonexistent' });
+    const charts = tenants(app, []);
+    for (const chart of [...charts, ...charts]) {
+      expect(Testing.synth(chart)).toHaveLength(3);
+    }
   });
 });
