@@ -9,6 +9,7 @@ import { ApiServerInput, ApiServerModel, buildModel } from './model';
 import { ApiServerNetworkPolicyOptions } from './network-policy';
 import { componentNames } from './naming';
 import { Problem, formatProblem } from './problems';
+import { renderPodSpec, renderServiceSpec } from './render';
 import { SidecarOptions, SidecarSpec } from './sidecars';
 import { ConstructValidation } from './validation';
 
@@ -364,7 +365,7 @@ export class KarmadaApiServer extends ApiObject {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: metadata(this.name, props.serviceAnnotations),
-      spec: Lazy.any({ produce: () => k8s.toJson_ServiceSpec(this.model.serviceSpec) }),
+      spec: Lazy.any({ produce: () => renderServiceSpec(this.model.serviceSpec) }),
     });
     this.configMap = new ApiObject(this, 'ConfigMap', {
       apiVersion: 'v1',
@@ -483,7 +484,7 @@ export class KarmadaApiServer extends ApiObject {
           labels: model.objectLabels,
           annotations: Object.keys(model.podAnnotations).length > 0 ? model.podAnnotations : undefined,
         },
-        spec: k8s.toJson_PodSpec(model.podSpec),
+        spec: renderPodSpec(model.podSpec),
       },
     };
   }
