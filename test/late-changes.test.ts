@@ -41,6 +41,16 @@ describe('problems are reported whenever they arise', () => {
   });
 });
 
+test('a sidecar added after a synth is in the next synth (the rendered specs follow every change)', () => {
+  const chart = new Chart(new App(), 'test', { namespace: 'tenant1', disableResourceNameHashes: true });
+  const api = new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1' });
+  const containers = () => (Testing.synth(chart).find((m) => m.kind === 'Deployment').spec.template.spec.containers as Array<{ name: string }>)
+    .map((c) => c.name);
+  expect(containers()).toEqual(['kube-apiserver']);
+  api.addSidecarContainer({ name: 'audit-shipper', image: 'registry.example.com/shipper:1.0.0' });
+  expect(containers()).toEqual(['kube-apiserver', 'audit-shipper']);
+});
+
 // cdk8s validates the whole app once per chart: with many charts, each API server's problems must
 // still be reported once, under its own path, whichever chart is synthesized.
 describe('problems across the charts of an app', () => {
