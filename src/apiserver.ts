@@ -9,7 +9,7 @@ import { ApiServerInput, ApiServerModel, buildModel } from './model';
 import { ApiServerNetworkPolicyOptions } from './network-policy';
 import { componentNames } from './naming';
 import { Problem, formatProblem } from './problems';
-import { RenderedSpecs, renderSpecs } from './render';
+import { renderPodSpec, renderServiceSpec } from './render';
 import { SidecarOptions, SidecarSpec } from './sidecars';
 import { ConstructValidation } from './validation';
 
@@ -317,10 +317,7 @@ export class KarmadaApiServer extends ApiObject {
   private readonly sidecarSpecs: SidecarSpec[] = [];
   /** Another API server of the app that renders objects of the same names in the same namespace. */
   private readonly nameTakenBy?: KarmadaApiServer;
-  /** The model of the current props and sidecars, until it is checked and rendered. */
-  private cachedModel?: ApiServerModel;
-  /** The rendered specs of the current props and sidecars. */
-  private cachedOutput?: RenderedSpecs;
+  private cache?: { readonly model: ApiServerModel };
   private readonly validation = new ConstructValidation(this, () => this.findErrors());
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
@@ -331,7 +328,7 @@ export class KarmadaApiServer extends ApiObject {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: componentNames(instanceNameOf(props)).apiServer, namespace },
-      spec: Lazy.any({ produce: () => self.apiServer!.output.deploymentSpec }),
+      spec: Lazy.any({ produce: () => self.apiServer!.renderDeploymentSpec() }),
     });
     self.apiServer = this;
     this.deployment = this;
@@ -349,49 +346,50 @@ export class KarmadaApiServer extends ApiObject {
       });
     });
 
-    // No closure below may capture the model: it is let go once checked and rendered.
-    const { url, objectLabels, names, podDisruptionBudget, networkPolicy } = this.model;
-    this.url = url;
-    for (const [key, value] of Object.entries(objectLabels)) {
+    const model = this.model;
+    this.url = model.url;
+    const metadata = (name: string, annotations?: Record<string, string>) => ({
+      name,
+      namespace: this.namespace,
+      labels: model.objectLabels,
+      annotations,
+    });
+
+    for (const [key, value] of Object.entries(model.objectLabels)) {
       this.metadata.addLabel(key, value);
     }
     for (const [key, value] of Object.entries(props.annotations ?? {})) {
       this.metadata.addAnnotation(key, value);
     }
-    const metadata = (name: string, annotations?: Record<string, string>) => ({
-      name,
-      namespace,
-      labels: objectLabels,
-      annotations,
-    });
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: metadata(this.name, props.serviceAnnotations),
-      spec: Lazy.any({ produce: () => this.output.serviceSpec }),
+      spec: Lazy.any({ produce: () => renderServiceSpec(this.model.serviceSpec) }),
     });
     this.configMap = new ApiObject(this, 'ConfigMap', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: metadata(names.configMap),
-      data: Lazy.any({ produce: () => this.output.configFiles }),
+      metadata: metadata(model.names.configMap),
+      data: Lazy.any({ produce: () => this.model.configFiles }),
     });
-    if (podDisruptionBudget) {
+    if (model.podDisruptionBudget) {
       this.podDisruptionBudget = new ApiObject(this, 'PodDisruptionBudget', {
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
         metadata: metadata(this.name),
-        spec: Lazy.any({ produce: () => this.output.podDisruptionBudgetSpec }),
+        spec: Lazy.any({ produce: () => k8s.toJson_PodDisruptionBudgetSpec(this.model.podDisruptionBudget) }),
       });
     }
-    if (networkPolicy) {
+    if (model.networkPolicy) {
       this.networkPolicy = new ApiObject(this, 'NetworkPolicy', {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
-        metadata: metadata(names.networkPolicy),
-        spec: Lazy.any({ produce: () => this.output.networkPolicySpec }),
+        metadata: metadata(model.names.networkPolicy),
+        spec: Lazy.any({ produce: () => k8s.toJson_NetworkPolicySpec(this.model.networkPolicy) }),
       });
     }
+
   }
 
   /**
@@ -402,33 +400,21 @@ export class KarmadaApiServer extends ApiObject {
    */
   public addSidecarContainer(container: k8s.Container, options: SidecarOptions = {}): void {
     this.sidecarSpecs.push({ container, options, field: `addSidecarContainer(${container.name})` });
-    this.cachedModel = undefined;
-    this.cachedOutput = undefined;
+    this.cache = undefined;
     this.validation.changed();
   }
 
-  /** The model, built once per change and shared by the checks and rendering. */
+  /** The model, built once per change and shared by validation and rendering. */
   private get model(): ApiServerModel {
-    return this.cachedModel ?? (this.cachedModel = buildModel(this.input()));
-  }
-
-  /** The rendered specs, built once per change. */
-  private get output(): RenderedSpecs {
-    return this.cachedOutput ?? (this.cachedOutput = renderSpecs(this.model));
-  }
-
-  /**
-   * The problems of the app and of the model, as the lines cdk8s reports. Without problems, the
-   * specs are rendered now and the model is let go: with hundreds of API servers, cdk8s walks the
-   * whole app once per chart after validating it, and a smaller heap keeps those walks fast.
-   */
-  private findErrors(): string[] {
-    const errors = [...this.appProblems(), ...checkModel(this.model)].map(formatProblem);
-    if (errors.length === 0) {
-      void this.output;
-      this.cachedModel = undefined;
+    if (!this.cache) {
+      this.cache = { model: buildModel(this.input()) };
     }
-    return errors;
+    return this.cache.model;
+  }
+
+  /** The problems of the app and of the model, as the lines cdk8s reports. */
+  private findErrors(): string[] {
+    return [...this.appProblems(), ...checkModel(this.model)].map(formatProblem);
   }
 
   /** Problems between this API server and others of the app. */
@@ -484,6 +470,22 @@ export class KarmadaApiServer extends ApiObject {
       etcd: p.etcd ?? EtcdConfig.local(),
       encryption: p.encryption,
       appObjects: new AppObjectIndex(this),
+    };
+  }
+
+  private renderDeploymentSpec(): unknown {
+    const model = this.model;
+    return {
+      replicas: model.input.replicas,
+      strategy: k8s.toJson_DeploymentStrategy(model.deploymentStrategy),
+      selector: { matchLabels: model.selectorLabels },
+      template: {
+        metadata: {
+          labels: model.objectLabels,
+          annotations: Object.keys(model.podAnnotations).length > 0 ? model.podAnnotations : undefined,
+        },
+        spec: renderPodSpec(model.podSpec),
+      },
     };
   }
 }

@@ -12,7 +12,6 @@
  * holds the tables to the library's field lists and the output to the library's, on random input.
  */
 import { k8s } from 'cdk8s-plus-28';
-import type { ApiServerModel } from './model';
 
 /**
  * Turns a field's value into its JSON (undefined: the field is left out). The value is typed
@@ -291,37 +290,6 @@ export const renderServiceSpec = struct([
   ['sessionAffinityConfig', 'sessionAffinityConfig', k8s.toJson_SessionAffinityConfig],
   ['type', 'type'],
 ]);
-
-/** What the API server's objects hold beyond their metadata, as JSON. @internal */
-export interface RenderedSpecs {
-  readonly deploymentSpec: unknown;
-  readonly serviceSpec: unknown;
-  readonly configFiles: Record<string, string>;
-  readonly podDisruptionBudgetSpec?: unknown;
-  readonly networkPolicySpec?: unknown;
-}
-
-/** Renders the specs of the API server's objects from the model. @internal */
-export function renderSpecs(model: ApiServerModel): RenderedSpecs {
-  return {
-    deploymentSpec: {
-      replicas: model.input.replicas,
-      strategy: k8s.toJson_DeploymentStrategy(model.deploymentStrategy),
-      selector: { matchLabels: model.selectorLabels },
-      template: {
-        metadata: {
-          labels: model.objectLabels,
-          annotations: Object.keys(model.podAnnotations).length > 0 ? model.podAnnotations : undefined,
-        },
-        spec: renderPodSpec(model.podSpec),
-      },
-    },
-    serviceSpec: renderServiceSpec(model.serviceSpec),
-    configFiles: model.configFiles,
-    podDisruptionBudgetSpec: k8s.toJson_PodDisruptionBudgetSpec(model.podDisruptionBudget),
-    networkPolicySpec: k8s.toJson_NetworkPolicySpec(model.networkPolicy),
-  };
-}
 
 /** The tables, by the name of the library function each stands for: for the tests. @internal */
 export const RENDER_TABLES: Record<string, Renderer> = {
