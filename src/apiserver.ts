@@ -468,7 +468,7 @@ export class KarmadaApiServer extends ApiObject {
       sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
       certificateSecretName: p.certificateSecretName,
       etcd: p.etcd ?? EtcdConfig.local(),
-      encryption: p.encryption,
+      encryption: p.encryption?._spec(),
       appObjects: new AppObjectIndex(this),
     };
   }

@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { AUDIT_POLICY_FILE, DEFAULT_AUDIT_POLICY, auditFlags } from './audit';
-import { EncryptionAtRest } from './encryption/config';
+import { EncryptionSpec } from './encryption/config';
 import { wireEncryption } from './encryption/kms';
 import { AppObjects } from './encryption/source';
 import { EtcdConfig, EtcdWiring } from './etcd';
@@ -78,8 +78,8 @@ export interface ApiServerInput {
   readonly sidecarOptionKeys: readonly string[];
   readonly certificateSecretName?: string;
   readonly etcd: EtcdConfig;
-  /** Encryption at rest, if any. */
-  readonly encryption?: EncryptionAtRest;
+  /** Encryption at rest, if any: what the `encryption` prop asks for, read once. */
+  readonly encryption?: EncryptionSpec;
   /** The ConfigMaps and Secrets of the app, for checks of hand-made configuration (scanned lazily). */
   readonly appObjects?: AppObjects;
 }
@@ -242,7 +242,8 @@ function probe(path: string, failureThreshold: number, initialDelaySeconds?: num
 /** Turns the draft into the pod, the Service and the budget. */
 export function finishModel(draft: ModelDraft): ApiServerModel {
   const { input, names } = draft;
-  const flags = mergeFlags(draft.flags, input.extraArgs);
+  // The draft ends here: its flags are the model's when no extraArgs are laid over them.
+  const flags = Object.keys(input.extraArgs).length > 0 ? mergeFlags(draft.flags, input.extraArgs) : draft.flags;
   const configFiles = { ...draft.configFiles };
   const hasConfig = Object.keys(configFiles).length > 0;
 

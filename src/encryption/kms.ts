@@ -29,11 +29,10 @@ export function socketVolumeName(index: number): string {
  * that this file imports only types from the model: no import cycle.)
  */
 export function wireEncryption(draft: ModelDraft, configDir: string): void {
-  const encryption = draft.input.encryption;
-  if (!encryption) {
+  const spec = draft.input.encryption;
+  if (!spec) {
     return;
   }
-  const spec = encryption._spec();
   let file: string;
   if (spec.secret) {
     const { secretName, key } = spec.secret;

@@ -14,7 +14,7 @@ import { parseYaml } from './source';
 
 /** Checks the encryption settings and their wiring in the finished model. */
 export function checkEncryption(model: ApiServerModel, problems: Problems): void {
-  const spec = model.input.encryption?._spec();
+  const spec = model.input.encryption;
   if (spec) {
     spec.inputProblems.forEach((p) => problems.add(p.field, p.message, p.fix));
     spec.plugins.forEach(({ plugin, field }) => {
