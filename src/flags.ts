@@ -20,6 +20,12 @@ export const APISERVER_BINARY = 'kube-apiserver';
 /** A set of flags: flag name without `--` → value. */
 export type FlagMap = Record<string, string>;
 
+/**
+ * The flags of an API server, as they are gathered: a Map, since some 45 flags are added one by
+ * one (an object that many keys are added to goes into V8's slow dictionary mode).
+ */
+export type Flags = Map<string, string>;
+
 /** What the operator's flags depend on. */
 export interface OperatorFlagInput {
   readonly serviceSubnet: string;
@@ -66,31 +72,23 @@ export function featureGatesFlag(gates: Record<string, boolean>): FlagMap {
   return { 'feature-gates': names.map((n) => `${n}=${gates[n]}`).join(',') };
 }
 
-/** Layers flag maps: a later map overrides an earlier one, flag by flag. */
-export function mergeFlags(...layers: FlagMap[]): FlagMap {
-  // A plain loop: about twice as fast as Object.assign with a spread for maps of some 40 flags.
-  const merged: FlagMap = {};
-  for (const layer of layers) {
-    for (const name of Object.keys(layer)) {
-      merged[name] = layer[name];
-    }
-  }
-  return merged;
-}
-
 /**
- * Lays flag maps over the draft's own flags, in place: a step adds its concern without copying the
- * flags the earlier steps set.
+ * Lays flag maps over the flags, in place: a step adds its concern without copying the flags the
+ * earlier steps set.
  */
-export function addFlags(flags: FlagMap, ...layers: FlagMap[]): void {
+export function addFlags(flags: Flags, ...layers: FlagMap[]): void {
   for (const layer of layers) {
     for (const name of Object.keys(layer)) {
-      flags[name] = layer[name];
+      flags.set(name, layer[name]);
     }
   }
 }
 
 /** The container command: the binary, then every flag as `--name=value`, sorted by name. */
-export function renderCommand(flags: FlagMap): string[] {
-  return [APISERVER_BINARY, ...Object.keys(flags).sort().map((name) => `--${name}=${flags[name]}`)];
+export function renderCommand(flags: ReadonlyMap<string, string>): string[] {
+  const command = [APISERVER_BINARY];
+  for (const name of [...flags.keys()].sort()) {
+    command.push(`--${name}=${flags.get(name)}`);
+  }
+  return command;
 }

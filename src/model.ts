@@ -12,7 +12,7 @@ import { EncryptionSpec } from './encryption/config';
 import { wireEncryption } from './encryption/kms';
 import { AppObjects } from './encryption/source';
 import { EtcdConfig, EtcdWiring } from './etcd';
-import { CERT_DIR, FlagMap, SECURE_PORT, addFlags, featureGatesFlag, mergeFlags, operatorFlags, renderCommand } from './flags';
+import { CERT_DIR, Flags, SECURE_PORT, addFlags, featureGatesFlag, operatorFlags, renderCommand } from './flags';
 import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels, selectorLabels } from './naming';
 import { SidecarSpec, placeSidecars } from './sidecars';
 import { availabilityStep } from './availability';
@@ -94,7 +94,7 @@ export interface ModelDraft {
   /** The etcd wiring, made once: its flags, volume and mount, and the endpoints for the checks. */
   readonly etcd: EtcdWiring;
   /** Our flags, before the user's extraArgs are laid over them. */
-  flags: FlagMap;
+  flags: Flags;
   /** Our volumes, before the user's extraVolumes. */
   volumes: k8s.Volume[];
   /** The API server's mounts, before the user's extraVolumeMounts. */
@@ -134,7 +134,7 @@ export interface ApiServerModel {
   readonly names: ComponentNames;
   readonly etcd: EtcdWiring;
   /** The final flags, extraArgs included. */
-  readonly flags: FlagMap;
+  readonly flags: ReadonlyMap<string, string>;
   readonly selectorLabels: Record<string, string>;
   readonly objectLabels: Record<string, string>;
   readonly podAnnotations: Record<string, string>;
@@ -203,7 +203,7 @@ export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = 
       defaultCertSecretName: names.etcdCertSecret,
       defaultServiceName: names.etcdClientService,
     }),
-    flags: {},
+    flags: new Map(),
     volumes: [],
     apiServerMounts: [],
     configFiles: {},
@@ -242,8 +242,9 @@ function probe(path: string, failureThreshold: number, initialDelaySeconds?: num
 /** Turns the draft into the pod, the Service and the budget. */
 export function finishModel(draft: ModelDraft): ApiServerModel {
   const { input, names } = draft;
-  // The draft ends here: its flags are the model's when no extraArgs are laid over them.
-  const flags = Object.keys(input.extraArgs).length > 0 ? mergeFlags(draft.flags, input.extraArgs) : draft.flags;
+  // The draft ends here: its flags become the model's, with the extraArgs laid over them.
+  const flags = draft.flags;
+  addFlags(flags, input.extraArgs);
   const configFiles = { ...draft.configFiles };
   const hasConfig = Object.keys(configFiles).length > 0;
 

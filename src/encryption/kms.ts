@@ -45,9 +45,9 @@ export function wireEncryption(draft: ModelDraft, configDir: string): void {
     draft.configFiles[ENCRYPTION_CONFIG_FILE] = renderConfig(spec.config!);
     file = `${configDir}/${ENCRYPTION_CONFIG_FILE}`;
   }
-  draft.flags[CONFIG_FLAG] = file;
+  draft.flags.set(CONFIG_FLAG, file);
   if (spec.automaticReload) {
-    draft.flags[RELOAD_FLAG] = 'true';
+    draft.flags.set(RELOAD_FLAG, 'true');
   }
   wirePlugins(draft, spec);
 }

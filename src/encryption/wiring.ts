@@ -31,11 +31,11 @@ export function checkEncryption(model: ApiServerModel, problems: Problems): void
     }
   }
 
-  const file = model.flags[CONFIG_FLAG];
+  const file = model.flags.get(CONFIG_FLAG);
   const flagField = (flag: string) => flag in model.input.extraArgs ? `extraArgs.${flag}` : 'encryption';
-  const reload = model.flags[RELOAD_FLAG] === 'true';
+  const reload = model.flags.get(RELOAD_FLAG) === 'true';
   if (file === undefined) {
-    if (RELOAD_FLAG in model.flags) {
+    if (model.flags.has(RELOAD_FLAG)) {
       problems.add(flagField(RELOAD_FLAG), `--${RELOAD_FLAG} is set without --${CONFIG_FLAG}`,
         `set ${CONFIG_FLAG} too (or use the encryption prop), or remove ${RELOAD_FLAG}`);
     }

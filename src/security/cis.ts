@@ -169,7 +169,7 @@ export function checkCisFlags(model: ApiServerModel, problems: Problems): void {
     if (!(rule.flag in extra)) {
       continue;
     }
-    const problem = rule.test(model.flags[rule.flag]);
+    const problem = rule.test(model.flags.get(rule.flag));
     if (problem) {
       problems.add(`extraArgs.${rule.flag}`, problem.message, problem.fix);
     }
