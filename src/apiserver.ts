@@ -389,7 +389,6 @@ export class KarmadaApiServer extends ApiObject {
         spec: Lazy.any({ produce: () => k8s.toJson_NetworkPolicySpec(this.model.networkPolicy) }),
       });
     }
-
   }
 
   /**
