@@ -1,13 +1,13 @@
 /**
- * The pod spec as JSON: the same object, key for key and in the same order, as cdk8s-plus-28's
- * `k8s.toJson_PodSpec`, built several times faster.
+ * The pod and Service specs as JSON: the same objects, key for key and in the same order, as
+ * cdk8s-plus-28's `k8s.toJson_PodSpec` and `k8s.toJson_ServiceSpec`, built several times faster.
  *
  * Each generated `toJson_*` function of the k8s imports builds an object with every field of its
  * type, then drops the undefined ones by spreading the result into a new object once per field
  * left: a cost that grows with the square of the fields set, paid for every container, probe,
  * security context and volume. With hundreds of API servers that was the largest part of
- * rendering. Here the pod, container, probe, security context, mount and volume levels are
- * assembled directly, from tables of their fields; every other type goes through the library's own
+ * rendering. Here the pod, container, probe, HTTP action, security context, resources, mount,
+ * volume and Service levels are assembled directly, from tables of their fields; every other type goes through the library's own
  * `toJson_*`, so each field is converted exactly as the library converts it. test/render.test.ts
  * holds the tables to the library's field lists and the output to the library's, on random input.
  */
