@@ -25,7 +25,8 @@ export interface AppObjects {
  */
 export class AppObjectIndex implements AppObjects {
   private index?: Map<string, ApiObject>;
-  private readonly json = new Map<string, DataObject>();
+  /** The JSON of the objects looked up, made on the first look-up (most models never look one up). */
+  private json?: Map<string, DataObject>;
 
   constructor(private readonly scope: IConstruct) {}
 
@@ -44,10 +45,16 @@ export class AppObjectIndex implements AppObjects {
       }
     }
     const object = this.index.get(id);
-    if (object && !this.json.has(id)) {
-      this.json.set(id, object.toJson());
+    if (!object) {
+      return undefined;
     }
-    return this.json.get(id);
+    this.json ??= new Map();
+    let json = this.json.get(id);
+    if (json === undefined) {
+      json = object.toJson() as DataObject;
+      this.json.set(id, json);
+    }
+    return json;
   }
 }
 
