@@ -114,8 +114,22 @@ function normalizeCapability(cap: string): string {
   return cap.toUpperCase().replace(/^CAP_/, '');
 }
 
+/** The fields of an object that are set (own enumerable ones), in their order. */
 function definedFields<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+  const defined: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) {
+    const value = (obj as Record<string, unknown>)[key];
+    if (value === undefined) {
+      continue;
+    }
+    if (key === '__proto__') {
+      // An own key, as given, not the prototype.
+      Object.defineProperty(defined, key, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      defined[key] = value;
+    }
+  }
+  return defined as T;
 }
 
 /** Violations of the settings a pod and a container share (user, seccomp, SELinux, Windows). */
