@@ -57,15 +57,26 @@ function struct(fields: readonly Field[]): Renderer {
         found.push(i);
       }
     }
-    if (found.length > 1) {
-      found.sort((a, b) => a - b);
-    }
+    sortSmall(found);
     for (const i of found) {
       add(json, fields[i], value);
     }
     return json;
   };
   return Object.assign(render, { fields });
+}
+
+/** Sorts a short list of numbers in place (insertion sort: no allocation, unlike Array.prototype.sort). */
+function sortSmall(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j] > value) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = value;
+  }
 }
 
 function add(json: Record<string, unknown>, [key, property, convert]: Field, value: unknown): void {
