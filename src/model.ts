@@ -219,13 +219,26 @@ export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = 
   return finishModel(draft);
 }
 
+/** Checksums of recent configuration file sets: API servers of one app mostly share their files. */
+const CHECKSUMS = new Map<string, string>();
+/** How many file sets `CHECKSUMS` keeps (the oldest goes first). */
+const CHECKSUMS_KEPT = 32;
+
 /** A stable checksum of the configuration files, so that a change of any file rolls the pods. */
 export function configChecksum(files: Record<string, string>): string {
-  const hash = createHash('sha256');
+  let text = '';
   for (const name of Object.keys(files).sort()) {
-    hash.update(`${name}\0${files[name]}\0`); // one call a file: the same bytes as four
+    text += `${name}\0${files[name]}\0`;
   }
-  return hash.digest('hex');
+  let checksum = CHECKSUMS.get(text);
+  if (checksum === undefined) {
+    checksum = createHash('sha256').update(text).digest('hex');
+    if (CHECKSUMS.size >= CHECKSUMS_KEPT) {
+      CHECKSUMS.delete(CHECKSUMS.keys().next().value!);
+    }
+    CHECKSUMS.set(text, checksum);
+  }
+  return checksum;
 }
 
 function probe(path: string, failureThreshold: number, initialDelaySeconds?: number): k8s.Probe {
