@@ -84,11 +84,37 @@ export function addFlags(flags: Flags, ...layers: FlagMap[]): void {
   }
 }
 
+/**
+ * The text of recent flags, by name then value: API servers of one app mostly pass the same flags,
+ * so their commands share these strings instead of each holding copies. A name keeps at most
+ * `FLAG_TEXTS_PER_NAME` values (flags whose value differs per API server, such as the etcd
+ * servers, are then made afresh).
+ */
+const FLAG_TEXTS = new Map<string, Map<string, string>>();
+const FLAG_TEXTS_PER_NAME = 8;
+
+/** `--name=value`. */
+function flagText(name: string, value: string): string {
+  let texts = FLAG_TEXTS.get(name);
+  if (texts === undefined) {
+    texts = new Map();
+    FLAG_TEXTS.set(name, texts);
+  }
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = `--${name}=${value}`;
+    if (texts.size < FLAG_TEXTS_PER_NAME) {
+      texts.set(value, text);
+    }
+  }
+  return text;
+}
+
 /** The container command: the binary, then every flag as `--name=value`, sorted by name. */
 export function renderCommand(flags: ReadonlyMap<string, string>): string[] {
   const command = [APISERVER_BINARY];
-  for (const name of [...flags.keys()].sort()) {
-    command.push(`--${name}=${flags.get(name)}`);
+  for (const name of Array.from(flags.keys()).sort()) {
+    command.push(flagText(name, flags.get(name)!));
   }
   return command;
 }
