@@ -67,5 +67,8 @@ test('on random documents it writes what Yaml.stringify writes, or leaves them t
     if (fast !== undefined) {
       expect(fast).toEqual(reference(d));
     }
+    // renderConfig keeps recent results: each call, fresh or kept, gives the reference.
+    expect(renderConfig(d)).toEqual(reference(d));
+    expect(renderConfig(d)).toEqual(reference(d));
   }), { numRuns: Number(process.env.FC_RUNS ?? 2000) });
 });

@@ -336,8 +336,26 @@ class SecretEncryption extends EncryptionAtRest {
   }
 }
 
+/**
+ * The YAML of recent configurations, by their JSON: the API servers of one app mostly render the
+ * same configuration. The YAML is a function of the JSON (it is what `Yaml.stringify` writes for
+ * the JSON's data, and the fast writer writes the same or nothing).
+ */
+const RENDERED = new Map<string, string>();
+/** How many configurations `RENDERED` keeps (the oldest goes first). */
+const RENDERED_KEPT = 32;
+
 /** Renders a plain configuration as YAML, without the fields left undefined. */
 export function renderConfig(config: PlainConfig): string {
-  // The fast writer handles the usual configuration; the YAML library writes the rest.
-  return fastYaml(config) ?? Yaml.stringify(JSON.parse(JSON.stringify(config)));
+  const json = JSON.stringify(config);
+  let yaml = RENDERED.get(json);
+  if (yaml === undefined) {
+    // The fast writer handles the usual configuration; the YAML library writes the rest.
+    yaml = fastYaml(config) ?? Yaml.stringify(JSON.parse(json));
+    if (RENDERED.size >= RENDERED_KEPT) {
+      RENDERED.delete(RENDERED.keys().next().value!);
+    }
+    RENDERED.set(json, yaml);
+  }
+  return yaml;
 }
