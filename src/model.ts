@@ -17,6 +17,7 @@ import { APISERVER_CONTAINER_NAME, ComponentNames, componentNames, objectLabels,
 import { SidecarSpec, placeSidecars } from './sidecars';
 import { availabilityStep } from './availability';
 import { NetworkPolicyInput, networkPolicyStep } from './network-policy';
+import { RecentResults } from './recent';
 import { cisStep } from './security/cis';
 import { podSecurityStep } from './security/pod-security';
 
@@ -219,10 +220,8 @@ export function buildModel(input: ApiServerInput, steps: readonly ModelStep[] = 
   return finishModel(draft);
 }
 
-/** Checksums of recent configuration file sets: API servers of one app mostly share their files. */
-const CHECKSUMS = new Map<string, string>();
-/** How many file sets `CHECKSUMS` keeps (the oldest goes first). */
-const CHECKSUMS_KEPT = 32;
+/** Checksums of the last 32 configuration file sets: API servers of one app mostly share their files. */
+const CHECKSUMS = new RecentResults<string>(32);
 
 /** A stable checksum of the configuration files, so that a change of any file rolls the pods. */
 export function configChecksum(files: Record<string, string>): string {
@@ -230,15 +229,7 @@ export function configChecksum(files: Record<string, string>): string {
   for (const name of Object.keys(files).sort()) {
     text += `${name}\0${files[name]}\0`;
   }
-  let checksum = CHECKSUMS.get(text);
-  if (checksum === undefined) {
-    checksum = createHash('sha256').update(text).digest('hex');
-    if (CHECKSUMS.size >= CHECKSUMS_KEPT) {
-      CHECKSUMS.delete(CHECKSUMS.keys().next().value!);
-    }
-    CHECKSUMS.set(text, checksum);
-  }
-  return checksum;
+  return CHECKSUMS.get(text, () => createHash('sha256').update(text).digest('hex'));
 }
 
 function probe(path: string, failureThreshold: number, initialDelaySeconds?: number): k8s.Probe {

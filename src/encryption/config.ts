@@ -7,6 +7,7 @@
  */
 import { Duration, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { RecentResults } from '../recent';
 import { fastYaml } from './yaml';
 
 /** The file name of a rendered or referenced encryption configuration. */
@@ -337,25 +338,15 @@ class SecretEncryption extends EncryptionAtRest {
 }
 
 /**
- * The YAML of recent configurations, by their JSON: the API servers of one app mostly render the
- * same configuration. The YAML is a function of the JSON (it is what `Yaml.stringify` writes for
- * the JSON's data, and the fast writer writes the same or nothing).
+ * The YAML of the last 32 configurations, by their JSON: the API servers of one app mostly render
+ * the same configuration. The YAML is a function of the JSON (it is what `Yaml.stringify` writes
+ * for the JSON's data, and the fast writer writes the same or nothing).
  */
-const RENDERED = new Map<string, string>();
-/** How many configurations `RENDERED` keeps (the oldest goes first). */
-const RENDERED_KEPT = 32;
+const RENDERED = new RecentResults<string>(32);
 
 /** Renders a plain configuration as YAML, without the fields left undefined. */
 export function renderConfig(config: PlainConfig): string {
   const json = JSON.stringify(config);
-  let yaml = RENDERED.get(json);
-  if (yaml === undefined) {
-    // The fast writer handles the usual configuration; the YAML library writes the rest.
-    yaml = fastYaml(config) ?? Yaml.stringify(JSON.parse(json));
-    if (RENDERED.size >= RENDERED_KEPT) {
-      RENDERED.delete(RENDERED.keys().next().value!);
-    }
-    RENDERED.set(json, yaml);
-  }
-  return yaml;
+  // The fast writer handles the usual configuration; the YAML library writes the rest.
+  return RENDERED.get(json, () => fastYaml(config) ?? Yaml.stringify(JSON.parse(json)));
 }
