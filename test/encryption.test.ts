@@ -37,20 +37,8 @@ describe('EncryptionAtRest.kms with a plugin', () => {
   const manifests = synthApiServer(oneProp());
   const pod = podOf(manifests);
 
-  test('renders the configuration into the ConfigMap', () => {
-    expect(configOf(manifests)).toEqual(`apiVersion: apiserver.config.k8s.io/v1
-kind: EncryptionConfiguration
-resources:
-  - resources:
-      - secrets
-    providers:
-      - kms:
-          apiVersion: v2
-          name: custom-kms-provider
-          endpoint: unix:///var/run/kmsplugin/socket.sock
-          timeout: 3s
-      - identity: {}
-`);
+  test('renders the configuration into the ConfigMap: the proposal\'s sample, byte for byte, without cachesize', () => {
+    expect(configOf(manifests)).toEqual(PROPOSAL_CONFIG_FIXED);
   });
 
   test('points the flag at the mounted directory, without subPath, and no reload by default', () => {
