@@ -18,7 +18,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer } from '../src';
-import { DEFAULT_AUDIT_POLICY } from '../src/audit';
+import { DEFAULT_AUDIT_POLICY } from '../src/model/audit';
 
 /** What differs from one tenant to the next. */
 export interface Tenant {

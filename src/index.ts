@@ -1,9 +1,5 @@
-export * from './apiserver';
-export * from './chart';
-export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd';
-export { SidecarOptions } from './sidecars';
-export { ApiServerNetworkPolicyOptions } from './network-policy';
-export {
-  EncryptionAtRest, EncryptionProvider, EncryptionResourceConfig, KmsEncryptionOptions, KmsPluginOptions,
-  KmsProviderOptions, SecretEncryptionOptions,
-} from './encryption';
+export * from './apiserver/props';
+export * from './apiserver/construct';
+export * from './apiserver/chart';
+export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd/config';
+export * from './encryption';

@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
 import { EtcdConfig, KarmadaApiServer } from '../src';
-import { configChecksum } from '../src/model';
+import { configChecksum } from '../src/model/build';
 import { apiServerContainer, flagsOf, objectsOf, synthChecked, synthValid } from './checked';
 import { manifestOf, newChart, synthErrors } from './util';
 

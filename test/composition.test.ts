@@ -32,7 +32,7 @@ describe('handles', () => {
   });
 
   test('name, namespace and url', () => {
-    expect(api.name).toBe('tenant1-karmada-apiserver');
+    expect(api.deployment.name).toBe('tenant1-karmada-apiserver');
     expect(api.namespace).toBe('tenant1');
     expect(api.url).toBe('https://tenant1-karmada-apiserver.tenant1.svc.cluster.local:5443');
   });
@@ -65,8 +65,8 @@ describe('several instances in one chart and one namespace', () => {
 
   test('each Service and Deployment selects its own pods only', () => {
     for (const api of [a, b, c]) {
-      const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === api.name)!;
-      const service = manifests.find((m) => m.kind === 'Service' && m.metadata.name === api.name)!;
+      const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === api.deployment.name)!;
+      const service = manifests.find((m) => m.kind === 'Service' && m.metadata.name === api.deployment.name)!;
       const podLabels = deployment.spec.template.metadata.labels;
       expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
       for (const other of manifests.filter((m) => m.kind === 'Deployment' && m !== deployment)) {
@@ -79,7 +79,7 @@ describe('several instances in one chart and one namespace', () => {
 
   test('each mounts its own ConfigMap and Secrets', () => {
     for (const api of [a, b, c]) {
-      const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === api.name)!;
+      const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === api.deployment.name)!;
       const volumes = deployment.spec.template.spec.volumes;
       expect(volumes.find((v: any) => v.name === 'apiserver-config').configMap.name).toBe(api.configMap.name);
     }

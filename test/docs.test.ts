@@ -35,7 +35,7 @@ test('every operator field has a row in docs/operator-parity.md', () => {
 });
 
 test('every prop of KarmadaApiServerProps is named in docs/operator-parity.md', () => {
-  const props = interfaceMembers(join(ROOT, 'src', 'apiserver.ts'), 'KarmadaApiServerProps');
+  const props = interfaceMembers(join(ROOT, 'src', 'apiserver', 'props.ts'), 'KarmadaApiServerProps');
   expect(props.length).toBeGreaterThan(20);
   expect(missing(props)).toEqual([]);
 });

@@ -2,7 +2,10 @@ import { Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { buildApp } from '../app/main';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
-import { MODEL_STEPS, ModelDraft, buildModel } from '../src/model';
+import { inputOf, readProps } from '../src/apiserver/input';
+import { MODEL_STEPS, buildModel } from '../src/model/build';
+import { Problems } from '../src/problems';
+import type { ModelDraft } from '../src/model/types';
 import { failedCisChecks } from './cis';
 import { pssRestrictedViolations, writableRootFilesystems } from './pss';
 import { validateManifests } from './schema';
@@ -176,7 +179,9 @@ describe('sidecar security defaults', () => {
   });
 
   test('a sidecar that a later step adds gets the defaults too, whatever the order of the steps', () => {
-    const input = (new KarmadaApiServer(newChart(), 'ApiServer', { instanceName: 'tenant1' }) as any).input();
+    const input = inputOf(readProps({ instanceName: 'tenant1' }, new Problems()), {
+      namespace: 'default', sidecars: [], appObjects: { find: () => undefined },
+    });
     const addKms = (draft: ModelDraft) => {
       draft.sidecars.push({ container: { name: 'kms', image: 'x:1' }, options: {}, field: 'kms' });
     };

@@ -1,4 +1,4 @@
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { keyField, q } from './grammar';
 

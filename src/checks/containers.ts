@@ -1,6 +1,5 @@
-import { SECURE_PORT } from '../flags';
-import { ApiServerModel } from '../model';
-import { APISERVER_CONTAINER_NAME } from '../naming';
+import { APISERVER_CONTAINER_NAME, SECURE_PORT } from '../model/layout';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 
 /**

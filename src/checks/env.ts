@@ -1,4 +1,4 @@
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { q } from './grammar';
 

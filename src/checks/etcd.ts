@@ -1,10 +1,11 @@
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { isDns1123Subdomain, q } from './grammar';
 
 /** The etcd wiring: at least one endpoint, each an https:// URL of a host and port, and a valid Secret name. */
 export function checkEtcd(model: ApiServerModel, problems: Problems): void {
   const wiring = model.etcd;
+  wiring.inputProblems.forEach((p) => problems.add(p.field, p.message, p.fix));
   if (wiring.endpoints.length === 0) {
     problems.add('etcd.endpoints', 'no etcd endpoint is given', 'list the etcd client URLs, such as ["https://etcd-0.example.com:2379"]');
   }

@@ -1,5 +1,5 @@
-import { ApiServerModel } from '../model';
-import { LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME } from '../naming';
+import type { ApiServerModel } from '../model/types';
+import { LABEL_INSTANCE, LABEL_MANAGED_BY, LABEL_NAME } from '../model/naming';
 import { Problems } from '../problems';
 import { isLabelValue, isQualifiedName, keyField, q } from './grammar';
 

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
-import { ApiServerModel } from '../model';
-import { APISERVER_CONTAINER_NAME } from '../naming';
+import type { ApiServerModel } from '../model/types';
+import { APISERVER_CONTAINER_NAME } from '../model/layout';
 import { Problems } from '../problems';
 import { q } from './grammar';
 

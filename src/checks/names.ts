@@ -1,4 +1,4 @@
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import {
   DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, MAX_LABEL_LENGTH,

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { q } from './grammar';
 

@@ -1,7 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
-import { renderContainer, renderVolume, renderVolumeMount } from '../render';
 import { keyField, q } from './grammar';
 
 /**
@@ -15,10 +14,10 @@ export function checkRenderable(model: ApiServerModel, problems: Problems): void
   const input = model.input;
   for (const sidecar of model.sidecars) {
     // Resources are checked in quantities.ts.
-    walk({ ...renderContainer(sidecar.container), resources: undefined }, sidecar.field, problems);
+    walk({ ...k8s.toJson_Container(sidecar.container), resources: undefined }, sidecar.field, problems);
   }
-  input.extraVolumes.forEach((v, i) => walk(renderVolume(v), `extraVolumes[${i}]`, problems));
-  input.extraVolumeMounts.forEach((m, i) => walk(renderVolumeMount(m), `extraVolumeMounts[${i}]`, problems));
+  input.extraVolumes.forEach((v, i) => walk(k8s.toJson_Volume(v), `extraVolumes[${i}]`, problems));
+  input.extraVolumeMounts.forEach((m, i) => walk(k8s.toJson_VolumeMount(m), `extraVolumeMounts[${i}]`, problems));
   input.tolerations.forEach((t, i) => walk(k8s.toJson_Toleration(t), `tolerations[${i}]`, problems));
   walk(k8s.toJson_Affinity(input.affinity), 'affinity', problems);
 }

@@ -1,5 +1,5 @@
 import { isIP } from 'net';
-import { ApiServerModel } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { isQualifiedName, q } from './grammar';
 

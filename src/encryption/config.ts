@@ -5,10 +5,11 @@
  *
  * The library never takes key bytes: synthesized YAML ends up in git.
  */
-import { Duration, Yaml } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
-import { RecentResults } from '../recent';
-import { fastYaml } from './yaml';
+import { Duration } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-28';
+import { stringify } from 'yaml';
+import { Problem, Problems } from '../problems';
+import { readBoolean, readInstance, readList, readObject, readString } from '../runtime';
 
 /** The file name of a rendered or referenced encryption configuration. */
 export const ENCRYPTION_CONFIG_FILE = 'encryption-config.yaml';
@@ -91,7 +92,7 @@ export interface KmsProviderOptions {
 export class EncryptionProvider {
   /** A KMS v2 provider, served by a plugin. */
   public static kms(options: KmsProviderOptions): EncryptionProvider {
-    return new EncryptionProvider(options);
+    return new EncryptionProvider({ kind: 'kms', options });
   }
 
   /**
@@ -100,15 +101,12 @@ export class EncryptionProvider {
    * `allowIdentityFirst`.
    */
   public static identity(): EncryptionProvider {
-    return new EncryptionProvider(undefined);
+    return new EncryptionProvider({ kind: 'identity' });
   }
 
-  /** @internal */
-  public readonly _kms?: KmsProviderOptions;
-
-  private constructor(kms: KmsProviderOptions | undefined) {
-    this._kms = kms;
-  }
+  private constructor(
+    /** What the factory was given. @internal */
+    public readonly _form: { readonly kind: 'kms'; readonly options: KmsProviderOptions } | { readonly kind: 'identity' }) {}
 }
 
 /** An entry of the configuration: resources and the ordered providers that encrypt them. */
@@ -214,22 +212,27 @@ export interface EncryptionSpec {
   readonly plugins: readonly PluginSpec[];
   readonly automaticReload: boolean;
   readonly allowIdentityFirst: boolean;
-  /** Mistakes in the typed input that the plain configuration cannot show. */
-  readonly inputProblems: ReadonlyArray<{ readonly field: string; readonly message: string; readonly fix: string }>;
+  /** Mistakes in the input that the plain configuration cannot show (wrong types from JavaScript, say). */
+  readonly inputProblems: readonly Problem[];
 }
+
+/** The two forms, as the factories record them. */
+type EncryptionForm =
+  | { readonly kind: 'kms'; readonly options: KmsEncryptionOptions }
+  | { readonly kind: 'secret'; readonly options: SecretEncryptionOptions };
 
 /**
  * Encryption at rest of the API server's data: a KMS v2 configuration rendered by the construct,
  * or a configuration with key providers kept in an existing Secret.
  */
-export abstract class EncryptionAtRest {
+export class EncryptionAtRest {
   /**
    * A configuration of KMS v2 (and identity) providers, rendered into the API server's ConfigMap
    * (it holds no key material). Plugins given with `EncryptionProvider.kms({ plugin })` run beside
    * the API server.
    */
   public static kms(options: KmsEncryptionOptions): EncryptionAtRest {
-    return new TypedEncryption(options);
+    return new EncryptionAtRest({ kind: 'kms', options });
   }
 
   /**
@@ -237,11 +240,15 @@ export abstract class EncryptionAtRest {
    * mounted as a directory. The library never takes key bytes.
    */
   public static fromSecret(options: SecretEncryptionOptions): EncryptionAtRest {
-    return new SecretEncryption(options);
+    return new EncryptionAtRest({ kind: 'secret', options });
   }
 
-  /** @internal */
-  public abstract _spec(): EncryptionSpec;
+  private constructor(private readonly form: EncryptionForm) {}
+
+  /** What the construct renders and checks for these settings. @internal */
+  public _spec(): EncryptionSpec {
+    return this.form.kind === 'kms' ? kmsSpec(this.form.options) : secretSpec(this.form.options);
+  }
 }
 
 /** `N ms` as the API server reads durations: whole seconds as `Ns`, else milliseconds. */
@@ -250,103 +257,124 @@ export function renderDuration(duration: Duration): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-class TypedEncryption extends EncryptionAtRest {
-  constructor(private readonly options: KmsEncryptionOptions) {
-    super();
+/** A KMS plugin's options as given: read defensively, since a JavaScript caller can pass anything. */
+function readPlugin(value: unknown, field: string, problems: Problems): KmsPluginOptions | undefined {
+  const plugin = readObject(value, field, problems, '{ container: { name, image }, socketPath: "/var/run/kmsplugin/socket.sock" }');
+  if (plugin === undefined) {
+    return undefined;
   }
-
-  public _spec(): EncryptionSpec {
-    const o = this.options;
-    const shorthand = o.resources === undefined;
-    const entries: EncryptionResourceConfig[] = o.resources ?? [{ resources: ['secrets'], providers: o.providers ?? [] }];
-    const fieldOf = (path: string) => shorthand
-      ? `encryption.${path.replace(/^resources\[0\]\.providers/, 'providers')}`
-      : `encryption.${path}`;
-
-    const inputProblems: EncryptionSpec['inputProblems'][number][] = [];
-    if (o.providers !== undefined && o.resources !== undefined) {
-      inputProblems.push({
-        field: 'encryption.providers',
-        message: 'both providers and resources are given',
-        fix: 'give providers (they encrypt secrets) or resources, not both',
-      });
+  const container = readObject(plugin.container, `${field}.container`, problems, '{ name: "kms-plugin", image: "registry.example.com/kms-plugin:v1.0.0" }');
+  const socketPath = readString(plugin.socketPath, `${field}.socketPath`, problems, 'give the absolute path of the socket, such as "/var/run/kmsplugin/socket.sock"');
+  if (container === undefined || socketPath === undefined) {
+    if (container === undefined && plugin.container === undefined) {
+      problems.add(`${field}.container`, 'the plugin has no container', 'give the plugin container: { name, image, ... }');
     }
-
-    const plugins: PluginSpec[] = [];
-    const resources = entries.map((entry, i) => ({
-      resources: [...entry.resources],
-      providers: entry.providers.map((provider, j) => {
-        const kms = provider._kms;
-        if (!kms) {
-          return { identity: {} };
-        }
-        const field = fieldOf(`resources[${i}].providers[${j}].kms`);
-        if (kms.plugin && kms.endpoint !== undefined) {
-          inputProblems.push({
-            field,
-            message: `KMS provider "${kms.name}" has both a plugin and an endpoint`,
-            fix: 'give plugin (the construct runs it and derives the endpoint) or endpoint (for a plugin you wire yourself), not both',
-          });
-        }
-        if (kms.plugin) {
-          plugins.push({ plugin: kms.plugin, field: `${field}.plugin` });
-        }
-        const endpoint = kms.endpoint ?? (kms.plugin ? `unix://${kms.plugin.socketPath}` : undefined);
-        return {
-          kms: {
-            apiVersion: 'v2',
-            name: kms.name,
-            endpoint,
-            timeout: kms.timeout ? renderDuration(kms.timeout) : undefined,
-          },
-        };
-      }),
-    }));
-
-    return {
-      config: {
-        apiVersion: 'apiserver.config.k8s.io/v1',
-        kind: 'EncryptionConfiguration',
-        resources,
-      },
-      fieldOf,
-      plugins,
-      automaticReload: o.automaticReload ?? false,
-      allowIdentityFirst: o.allowIdentityFirst ?? false,
-      inputProblems,
-    };
+    if (socketPath === undefined && plugin.socketPath === undefined) {
+      problems.add(`${field}.socketPath`, 'the plugin has no socket path', 'give the absolute path of the socket it serves, such as "/var/run/kmsplugin/socket.sock"');
+    }
+    return undefined;
   }
+  return {
+    container: container as unknown as k8s.Container,
+    socketPath,
+    nativeSidecar: readBoolean(plugin.nativeSidecar, `${field}.nativeSidecar`, problems),
+    allowMutableImageTag: readBoolean(plugin.allowMutableImageTag, `${field}.allowMutableImageTag`, problems),
+    allowPodSecurityViolations: readBoolean(plugin.allowPodSecurityViolations, `${field}.allowPodSecurityViolations`, problems),
+  };
 }
 
-class SecretEncryption extends EncryptionAtRest {
-  constructor(private readonly options: SecretEncryptionOptions) {
-    super();
+/** The typed KMS form: the plain configuration, and the plugins to run. */
+function kmsSpec(options: KmsEncryptionOptions): EncryptionSpec {
+  const problems = new Problems();
+  const o = readObject(options, 'encryption', problems, '{ providers: [EncryptionProvider.kms({ ... })] }') ?? {};
+  const shorthand = o.resources === undefined;
+  const fieldOf = (path: string) => shorthand
+    ? `encryption.${path.replace(/^resources\[0\]\.providers/, 'providers')}`
+    : `encryption.${path}`;
+  if (o.providers !== undefined && o.resources !== undefined) {
+    problems.add('encryption.providers', 'both providers and resources are given',
+      'give providers (they encrypt secrets) or resources, not both');
   }
+  const entries = shorthand
+    ? [{ resources: ['secrets'], providers: readList(o.providers, 'encryption.providers', problems, 'providers') }]
+    : readList(o.resources, 'encryption.resources', problems, 'resource entries').map((entry, i) => {
+      const e = readObject(entry, `encryption.resources[${i}]`, problems, '{ resources: ["secrets"], providers: [...] }') ?? {};
+      return {
+        resources: readList(e.resources, `encryption.resources[${i}].resources`, problems, 'resource names'),
+        providers: readList(e.providers, `encryption.resources[${i}].providers`, problems, 'providers'),
+      };
+    });
 
-  public _spec(): EncryptionSpec {
-    const o = this.options;
-    const key = o.key ?? ENCRYPTION_CONFIG_FILE;
-    return {
-      secret: { secretName: o.secretName, key },
-      fieldOf: (path) => `Secret ${o.secretName}[${key}].${path}`,
-      plugins: (o.kmsPlugins ?? []).map((plugin, i) => ({ plugin, field: `encryption.kmsPlugins[${i}]` })),
-      automaticReload: o.automaticReload ?? false,
-      allowIdentityFirst: o.allowIdentityFirst ?? false,
-      inputProblems: [],
-    };
-  }
+  const plugins: PluginSpec[] = [];
+  const resources = entries.map((entry, i) => ({
+    resources: [...entry.resources],
+    providers: entry.providers.map((given, j) => {
+      const field = fieldOf(`resources[${i}].providers[${j}]`);
+      const provider = readInstance(given, EncryptionProvider, field, problems,
+        'give EncryptionProvider.kms({ ... }) or EncryptionProvider.identity()');
+      if (provider === undefined) {
+        return {};
+      }
+      if (provider._form.kind === 'identity') {
+        return { identity: {} };
+      }
+      const kms = readObject(provider._form.options, `${field}.kms`, problems, '{ name: "my-kms", plugin: { ... } }') ?? {};
+      const name = readString(kms.name, `${field}.kms.name`, problems, 'give the provider a name, such as "my-kms"');
+      const endpoint = readString(kms.endpoint, `${field}.kms.endpoint`, problems, 'give the endpoint as "unix:///<socket path>"');
+      const plugin = kms.plugin === undefined ? undefined : readPlugin(kms.plugin, `${field}.kms.plugin`, problems);
+      if (kms.plugin !== undefined && kms.endpoint !== undefined) {
+        problems.add(`${field}.kms`, `KMS provider ${JSON.stringify(name)} has both a plugin and an endpoint`,
+          'give plugin (the construct runs it and derives the endpoint) or endpoint (for a plugin you wire yourself), not both');
+      }
+      if (plugin) {
+        plugins.push({ plugin, field: `${field}.kms.plugin` });
+      }
+      const timeout = readInstance(kms.timeout, Duration, `${field}.kms.timeout`, problems, 'give a Duration, such as Duration.seconds(3)');
+      return {
+        kms: {
+          apiVersion: 'v2',
+          name,
+          endpoint: endpoint ?? (plugin ? `unix://${plugin.socketPath}` : undefined),
+          timeout: timeout ? renderDuration(timeout) : undefined,
+        },
+      };
+    }),
+  }));
+
+  return {
+    config: { apiVersion: 'apiserver.config.k8s.io/v1', kind: 'EncryptionConfiguration', resources },
+    fieldOf,
+    plugins,
+    automaticReload: readBoolean(o.automaticReload, 'encryption.automaticReload', problems) ?? false,
+    allowIdentityFirst: readBoolean(o.allowIdentityFirst, 'encryption.allowIdentityFirst', problems) ?? false,
+    inputProblems: problems.list,
+  };
 }
 
-/**
- * The YAML of the last 32 configurations, by their JSON: the API servers of one app mostly render
- * the same configuration. The YAML is a function of the JSON (it is what `Yaml.stringify` writes
- * for the JSON's data, and the fast writer writes the same or nothing).
- */
-const RENDERED = new RecentResults<string>(32);
+/** The Secret form: the Secret and key to mount, and the plugins to run. */
+function secretSpec(options: SecretEncryptionOptions): EncryptionSpec {
+  const problems = new Problems();
+  const o = readObject(options, 'encryption', problems, '{ secretName: "encryption-config" }') ?? {};
+  const secretName = readString(o.secretName, 'encryption.secretName', problems, 'name the Secret that holds the EncryptionConfiguration') ?? '';
+  const key = readString(o.key, 'encryption.key', problems, 'give the key of the Secret that holds the file') ?? ENCRYPTION_CONFIG_FILE;
+  const plugins: PluginSpec[] = [];
+  readList(o.kmsPlugins, 'encryption.kmsPlugins', problems, 'KMS plugins').forEach((given, i) => {
+    const plugin = readPlugin(given, `encryption.kmsPlugins[${i}]`, problems);
+    if (plugin) {
+      plugins.push({ plugin, field: `encryption.kmsPlugins[${i}]` });
+    }
+  });
+  return {
+    secret: { secretName, key },
+    fieldOf: (path) => `Secret ${secretName}[${key}].${path}`,
+    plugins,
+    automaticReload: readBoolean(o.automaticReload, 'encryption.automaticReload', problems) ?? false,
+    allowIdentityFirst: readBoolean(o.allowIdentityFirst, 'encryption.allowIdentityFirst', problems) ?? false,
+    inputProblems: problems.list,
+  };
+}
 
 /** Renders a plain configuration as YAML, without the fields left undefined. */
 export function renderConfig(config: PlainConfig): string {
-  const json = JSON.stringify(config);
-  // The fast writer handles the usual configuration; the YAML library writes the rest.
-  return RENDERED.get(json, () => fastYaml(config) ?? Yaml.stringify(JSON.parse(json)));
+  return stringify(JSON.parse(JSON.stringify(config)));
 }

@@ -1,6 +1,7 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KarmadaApiServer, KarmadaApiServerProps } from './apiserver';
+import { KarmadaApiServer } from './construct';
+import { KarmadaApiServerProps } from './props';
 
 /** Props of `KarmadaApiServerChart`: the chart's and the API server's. */
 export interface KarmadaApiServerChartProps extends ChartProps {

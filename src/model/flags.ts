@@ -7,24 +7,11 @@
  * name, always (the operator sorts only once extraArgs are set): adding one extra argument never
  * reorders the rest, which keeps GitOps diffs small.
  */
-
-/** Where the API server's certificate Secret is mounted. */
-export const CERT_DIR = '/etc/karmada/pki';
-
-/** The API server's secure port (the operator's). */
-export const SECURE_PORT = 5443;
-
-/** The binary the container runs. */
-export const APISERVER_BINARY = 'kube-apiserver';
+import { APISERVER_BINARY, CERT_DIR, SECURE_PORT } from './layout';
+import type { Flags } from './types';
 
 /** A set of flags: flag name without `--` → value. */
 export type FlagMap = Record<string, string>;
-
-/**
- * The flags of an API server, as they are gathered: a Map, since some 45 flags are added one by
- * one (an object that many keys are added to goes into V8's slow dictionary mode).
- */
-export type Flags = Map<string, string>;
 
 /** What the operator's flags depend on. */
 export interface OperatorFlagInput {
@@ -72,49 +59,17 @@ export function featureGatesFlag(gates: Record<string, boolean>): FlagMap {
   return { 'feature-gates': names.map((n) => `${n}=${gates[n]}`).join(',') };
 }
 
-/**
- * Lays flag maps over the flags, in place: a step adds its concern without copying the flags the
- * earlier steps set.
- */
+/** Lays flag maps over the flags, in place: a later layer overrides an earlier one. */
 export function addFlags(flags: Flags, ...layers: FlagMap[]): void {
   for (const layer of layers) {
-    for (const name of Object.keys(layer)) {
-      flags.set(name, layer[name]);
+    for (const [name, value] of Object.entries(layer)) {
+      flags.set(name, value);
     }
   }
-}
-
-/**
- * The text of recent flags, by name then value: API servers of one app mostly pass the same flags,
- * so their commands share these strings instead of each holding copies. A name keeps at most
- * `FLAG_TEXTS_PER_NAME` values (flags whose value differs per API server, such as the etcd
- * servers, are then made afresh).
- */
-const FLAG_TEXTS = new Map<string, Map<string, string>>();
-const FLAG_TEXTS_PER_NAME = 8;
-
-/** `--name=value`. */
-function flagText(name: string, value: string): string {
-  let texts = FLAG_TEXTS.get(name);
-  if (texts === undefined) {
-    texts = new Map();
-    FLAG_TEXTS.set(name, texts);
-  }
-  let text = texts.get(value);
-  if (text === undefined) {
-    text = `--${name}=${value}`;
-    if (texts.size < FLAG_TEXTS_PER_NAME) {
-      texts.set(value, text);
-    }
-  }
-  return text;
 }
 
 /** The container command: the binary, then every flag as `--name=value`, sorted by name. */
 export function renderCommand(flags: ReadonlyMap<string, string>): string[] {
-  const command = [APISERVER_BINARY];
-  for (const name of Array.from(flags.keys()).sort()) {
-    command.push(flagText(name, flags.get(name)!));
-  }
-  return command;
+  const names = [...flags.keys()].sort();
+  return [APISERVER_BINARY, ...names.map((name) => `--${name}=${flags.get(name)}`)];
 }

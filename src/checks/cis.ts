@@ -1,36 +1,9 @@
 /**
- * CIS Kubernetes Benchmark, section 1.2 (API server), automated checks.
- *
- * The operator's flags already meet most of them (RBAC and Node authorization, TLS, etcd TLS,
- * NodeRestriction) and audit logging comes from `audit.ts`. This step adds the rest, and the check
- * refuses extraArgs that would break a check or that kube-apiserver no longer accepts.
+ * CIS Kubernetes Benchmark, section 1.2 (API server): refuses extraArgs that would break an
+ * automated check or that kube-apiserver no longer accepts. Our own flags meet every check.
  */
-import { CERT_DIR, FlagMap, addFlags } from '../flags';
-import type { ApiServerModel, ModelDraft } from '../model';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
-
-/**
- * The flags CIS 1.2 asks for that the operator does not set.
- *
- * Karmada has no nodes, so its API server never calls a kubelet; the kubelet client flags point at
- * the API server's own certificate and the Karmada CA only so that any kubelet connection would be
- * authenticated and verified (CIS 1.2.4, 1.2.5).
- */
-export function cisFlags(): FlagMap {
-  return {
-    'profiling': 'false',
-    'service-account-extend-token-expiration': 'false',
-    'service-account-lookup': 'true',
-    'kubelet-client-certificate': `${CERT_DIR}/apiserver.crt`,
-    'kubelet-client-key': `${CERT_DIR}/apiserver.key`,
-    'kubelet-certificate-authority': `${CERT_DIR}/ca.crt`,
-  };
-}
-
-/** Adds the CIS flags (extraArgs are laid over them later, and checked). */
-export function cisStep(draft: ModelDraft): void {
-  addFlags(draft.flags, cisFlags());
-}
 
 /** Flags that kube-apiserver no longer knows: it exits at start when given one. */
 export const REMOVED_FLAGS: readonly string[] = [

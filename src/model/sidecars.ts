@@ -1,38 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-
-/** How one sidecar container runs beside the API server. */
-export interface SidecarOptions {
-  /**
-   * Run the sidecar as a native sidecar: an init container with `restartPolicy: Always`, which the
-   * kubelet starts (and, with a startupProbe, waits for) before the API server and stops after it.
-   * Use it for a KMS plugin, so the API server never starts or drains without it. Needs Kubernetes
-   * 1.29 or later (on by default there, GA in 1.33).
-   *
-   * @default false - a regular container after the API server, as the Karmada operator does
-   */
-  readonly nativeSidecar?: boolean;
-
-  /**
-   * Accept this sidecar's breaches of the Pod Security Standard "restricted" knowingly: a setting
-   * you gave that breaks it (privileged, root user, added capabilities, Unconfined seccomp,
-   * hostPort, a hostPath volume that only accepted sidecars mount...) is rendered as given instead
-   * of failing the synth. The pod then no longer meets "restricted": its namespace must allow the
-   * "baseline" or "privileged" level. Fields you left unset still get the restricted defaults.
-   *
-   * @default false - a setting that breaks "restricted" is an error that names the field
-   */
-  readonly allowPodSecurityViolations?: boolean;
-
-  /**
-   * Accept a mutable image for this sidecar knowingly: a `:latest` tag, or neither tag nor digest
-   * (the sidecar proposal's own sample uses `custom-kms-plugin:latest`). Without it, such an image
-   * is a synth error, since the pods of one Deployment could run different builds. Prefer a version
-   * tag or a digest.
-   *
-   * @default false
-   */
-  readonly allowMutableImageTag?: boolean;
-}
+import type { SidecarOptions } from '../apiserver/props';
 
 /** A sidecar as the user gave it, with its options. @internal */
 export interface SidecarSpec {

@@ -16,9 +16,6 @@ export const APISERVER_APP_NAME = 'karmada-apiserver';
 /** Who we say manages the objects (the operator says `karmada-operator`). */
 export const MANAGED_BY = 'cdk8s-karmada';
 
-/** The name of the API server container, as the operator names it. */
-export const APISERVER_CONTAINER_NAME = 'kube-apiserver';
-
 /** Applies the operator's naming rule. */
 export function componentName(instanceName: string, suffix: string): string {
   return instanceName.includes('karmada')

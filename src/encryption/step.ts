@@ -5,7 +5,8 @@
 import { createHash } from 'crypto';
 import { posix } from 'path';
 import { k8s } from 'cdk8s-plus-28';
-import type { ModelDraft } from '../model';
+import { CONFIG_DIR } from '../model/layout';
+import type { ModelDraft } from '../model/types';
 import { ENCRYPTION_CONFIG_FILE, EncryptionSpec, renderConfig } from './config';
 
 /** Where a configuration from a Secret is mounted (a directory, never a subPath). */
@@ -25,10 +26,9 @@ export function socketVolumeName(index: number): string {
 
 /**
  * Adds the encryption configuration, its flags and the KMS plugins to the draft. A rendered
- * configuration goes into the ConfigMap mounted at `configDir`. (The model passes `configDir`, so
- * that this file imports only types from the model: no import cycle.)
+ * configuration goes into the API server's ConfigMap.
  */
-export function wireEncryption(draft: ModelDraft, configDir: string): void {
+export function encryptionStep(draft: ModelDraft): void {
   const spec = draft.input.encryption;
   if (!spec) {
     return;
@@ -43,7 +43,7 @@ export function wireEncryption(draft: ModelDraft, configDir: string): void {
     file = `${ENCRYPTION_SECRET_DIR}/${key}`;
   } else {
     draft.configFiles[ENCRYPTION_CONFIG_FILE] = renderConfig(spec.config!);
-    file = `${configDir}/${ENCRYPTION_CONFIG_FILE}`;
+    file = `${CONFIG_DIR}/${ENCRYPTION_CONFIG_FILE}`;
   }
   draft.flags.set(CONFIG_FLAG, file);
   if (spec.automaticReload) {

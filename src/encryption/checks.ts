@@ -5,12 +5,13 @@
  */
 import { posix } from 'path';
 import { k8s } from 'cdk8s-plus-28';
-import { ApiServerModel, CONFIG_VOLUME } from '../model';
+import { CONFIG_VOLUME } from '../model/layout';
+import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { EncryptionSpec } from './config';
-import { CONFIG_FLAG, RELOAD_FLAG } from './kms';
 import { checkEncryptionConfig, kmsEndpoints } from './rules';
 import { parseYaml } from './source';
+import { CONFIG_FLAG, RELOAD_FLAG } from './step';
 
 /** Checks the encryption settings and their wiring in the finished model. */
 export function checkEncryption(model: ApiServerModel, problems: Problems): void {

@@ -1,0 +1,200 @@
+import { ApiObject, App, Chart, Lazy } from 'cdk8s';
+import { IPodSelector, INetworkPolicyPeer, LabelSelector, NetworkPolicyPeerConfig, PodSelectorConfig, k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { checkModel } from '../checks';
+import { appObjectsOf } from '../encryption/source';
+import { buildModel } from '../model/build';
+import { SECURE_PORT } from '../model/layout';
+import { componentNames, objectLabels, selectorLabels } from '../model/naming';
+import type { SidecarSpec } from '../model/sidecars';
+import type { ApiServerModel } from '../model/types';
+import { Problem, Problems, formatProblem } from '../problems';
+import { describeValue } from '../runtime';
+import { inputOf, readProps, readSidecarOptions, sidecarOptionsOf } from './input';
+import { KarmadaApiServerProps, SidecarOptions } from './props';
+
+/**
+ * The Karmada API server: its Deployment, Service and configuration ConfigMap (and, when asked for,
+ * a PodDisruptionBudget and a NetworkPolicy), with sidecar containers, rendered as the Karmada
+ * operator renders them and checked at synth time.
+ *
+ * The Deployment is the default child (`node.defaultChild`, `ApiObject.of(apiServer)`). Problems are
+ * reported through `node.addValidation`, so `apiServer.node.validate()` lists them before any synth,
+ * and `cdk8s synth` fails with every problem, its construct path, field and fix.
+ */
+export class KarmadaApiServer extends Construct implements IPodSelector, INetworkPolicyPeer {
+  /** The API server Deployment (the default child). */
+  public readonly deployment: ApiObject;
+  /** The API server Service. */
+  public readonly service: ApiObject;
+  /** The ConfigMap of the API server's configuration files, mounted at `/etc/karmada/config`. */
+  public readonly configMap: ApiObject;
+  /** The PodDisruptionBudget, when there is one (by default with 2 replicas or more). */
+  public readonly podDisruptionBudget?: ApiObject;
+  /** The NetworkPolicy, when `networkPolicy` is given. */
+  public readonly networkPolicy?: ApiObject;
+  /** The name of the Karmada instance. */
+  public readonly instanceName: string;
+  /** The namespace of every object. */
+  public readonly namespace: string;
+  /** The in-cluster URL of the API server: `https://<service>.<namespace>.svc.<domain>:5443`. */
+  public readonly url: string;
+  /** The labels that select the API server pods (the Deployment's, Service's and budget's selector). */
+  public readonly selectorLabels: { [key: string]: string };
+
+  private readonly props: KarmadaApiServerProps;
+  /** Props of the wrong runtime type, found once at construction. */
+  private readonly propProblems: readonly Problem[];
+  private readonly sidecarSpecs: SidecarSpec[] = [];
+  /** The model and its problems, built on first use after a change (a cdk8s synth validates many times). */
+  private built?: { readonly model: ApiServerModel; readonly errors: string[] };
+
+  constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
+    super(scope, id);
+    const problems = new Problems();
+    this.props = readProps(props, problems);
+    this.instanceName = this.props.instanceName;
+    this.namespace = this.props.namespace ?? Chart.of(this).namespace ?? 'default';
+    (this.props.sidecarContainers ?? []).forEach((container, i) => this.sidecarSpecs.push({
+      container,
+      options: sidecarOptionsOf(this.props.sidecarOptions, container.name),
+      field: `sidecarContainers[${i}]`,
+    }));
+    this.propProblems = problems.list;
+
+    const names = componentNames(this.instanceName);
+    this.selectorLabels = selectorLabels(this.instanceName);
+    this.url = `https://${names.apiServer}.${this.namespace}.svc.${this.props.clusterDomain ?? 'cluster.local'}:${SECURE_PORT}`;
+    const labels = objectLabels(this.instanceName, this.props.labels);
+    const metadata = (name: string, annotations?: { [key: string]: string }) => ({ name, namespace: this.namespace, labels, annotations });
+
+    this.deployment = new ApiObject(this, 'Resource', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: metadata(names.apiServer, this.props.annotations),
+      spec: Lazy.any({ produce: () => k8s.toJson_DeploymentSpec(this.model.deploymentSpec) }),
+    });
+    this.service = new ApiObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: metadata(names.apiServer, this.props.serviceAnnotations),
+      spec: Lazy.any({ produce: () => k8s.toJson_ServiceSpec(this.model.serviceSpec) }),
+    });
+    this.configMap = new ApiObject(this, 'ConfigMap', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: metadata(names.configMap),
+      data: Lazy.any({ produce: () => this.model.configFiles }),
+    });
+    if ((this.props.replicas ?? 1) >= 2 || this.props.podDisruptionBudgetConfig !== undefined) {
+      this.podDisruptionBudget = new ApiObject(this, 'PodDisruptionBudget', {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: metadata(names.apiServer),
+        spec: Lazy.any({ produce: () => k8s.toJson_PodDisruptionBudgetSpec(this.model.podDisruptionBudget) }),
+      });
+    }
+    if (this.props.networkPolicy !== undefined) {
+      this.networkPolicy = new ApiObject(this, 'NetworkPolicy', {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: metadata(names.networkPolicy),
+        spec: Lazy.any({ produce: () => k8s.toJson_NetworkPolicySpec(this.model.networkPolicy) }),
+      });
+    }
+
+    claimNames(this, names.apiServer);
+    this.node.addValidation({ validate: () => this.build().errors });
+  }
+
+  /**
+   * Attaches a sidecar container to the API server pod, after those already there.
+   *
+   * @param container the container, kept exactly as given
+   * @param options how it runs (native or regular)
+   */
+  public addSidecarContainer(container: k8s.Container, options: SidecarOptions = {}): void {
+    const problems = new Problems();
+    const given: unknown = container;
+    const valid = typeof given === 'object' && given !== null && !Array.isArray(given);
+    const name = valid ? String(container.name) : describeValue(given);
+    const field = `addSidecarContainer(${name})`;
+    if (!valid) {
+      problems.add(field, `expected a container, got ${describeValue(given)}`, 'pass a container such as { name: "kms-plugin", image: "..." }');
+    }
+    this.sidecarSpecs.push({
+      container: valid ? container : { name: '' },
+      options: readSidecarOptions(options, `${field}.options`, problems),
+      field,
+    });
+    this.addedProblems.push(...problems.list);
+    this.built = undefined;
+  }
+
+  /** @see IPodSelector.toPodSelectorConfig() */
+  public toPodSelectorConfig(): PodSelectorConfig {
+    return {
+      labelSelector: LabelSelector.of({ labels: this.selectorLabels }),
+      namespaces: { names: [this.namespace] },
+    };
+  }
+
+  /** @see INetworkPolicyPeer.toNetworkPolicyPeerConfig() */
+  public toNetworkPolicyPeerConfig(): NetworkPolicyPeerConfig {
+    return { podSelector: this.toPodSelectorConfig() };
+  }
+
+  /** @see INetworkPolicyPeer.toPodSelector() */
+  public toPodSelector(): IPodSelector | undefined {
+    return this;
+  }
+
+  /** Problems of sidecars added with `addSidecarContainer` (a wrong runtime type). */
+  private readonly addedProblems: Problem[] = [];
+
+  /** The model, built once per change and shared by validation and rendering. */
+  private get model(): ApiServerModel {
+    return this.build().model;
+  }
+
+  private build(): { readonly model: ApiServerModel; readonly errors: string[] } {
+    if (!this.built) {
+      const model = buildModel(inputOf(this.props, {
+        namespace: this.namespace,
+        sidecars: [...this.sidecarSpecs],
+        appObjects: appObjectsOf(this),
+      }));
+      const problems = [...this.propProblems, ...this.addedProblems, ...nameClashes(this), ...checkModel(model)];
+      this.built = { model, errors: problems.map(formatProblem) };
+    }
+    return this.built;
+  }
+}
+
+/** The API servers of each app, by `<namespace>/<name>`, in the order they were made. */
+const NAMES_IN_APP = new WeakMap<object, Map<string, KarmadaApiServer[]>>();
+
+/** Records that the API server renders objects of this name in its namespace. */
+function claimNames(apiServer: KarmadaApiServer, name: string): void {
+  const root = App.of(apiServer);
+  const names = NAMES_IN_APP.get(root) ?? new Map<string, KarmadaApiServer[]>();
+  NAMES_IN_APP.set(root, names);
+  const key = `${apiServer.namespace}/${name}`;
+  names.set(key, [...(names.get(key) ?? []), apiServer]);
+}
+
+/** Another API server of the app that renders objects of the same names in the same namespace. */
+function nameClashes(apiServer: KarmadaApiServer): Problem[] {
+  const names = NAMES_IN_APP.get(App.of(apiServer));
+  const name = componentNames(apiServer.instanceName).apiServer;
+  const first = names?.get(`${apiServer.namespace}/${name}`)?.[0];
+  if (first === undefined || first === apiServer) {
+    return [];
+  }
+  return [{
+    field: 'instanceName',
+    message: `${JSON.stringify(apiServer.instanceName)} renders ${name} in namespace ${apiServer.namespace}, `
+      + `which the API server at ${first.node.path} renders too (instance names with and without "karmada" can map to one name)`,
+    fix: 'give one of the two another instance name or another namespace',
+  }];
+}

@@ -1,0 +1,227 @@
+/**
+ * Props → input: reads the props as given (whatever their runtime types), reports what is of the
+ * wrong type, and applies the defaults. Everything after this step can trust the types.
+ */
+import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
+import { EncryptionAtRest } from '../encryption/config';
+import type { AppObjects } from '../encryption/source';
+import { EtcdConfig } from '../etcd/config';
+import type { SidecarSpec } from '../model/sidecars';
+import type { ApiServerInput } from '../model/types';
+import { Problems } from '../problems';
+import {
+  describeValue, readBoolean, readInstance, readList, readNumber, readObject, readRecord, readString,
+} from '../runtime';
+import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG, KarmadaApiServerProps, SidecarOptions } from './props';
+
+/** Reads one prop; returns a value of the prop's type, or undefined after recording a problem. */
+type PropReader = (value: unknown, field: string, problems: Problems) => unknown;
+
+const string = (fix: string): PropReader => (value, field, problems) => readString(value, field, problems, fix);
+const boolean: PropReader = (value, field, problems) => readBoolean(value, field, problems);
+const stringMap = (example: string): PropReader => (value, field, problems) =>
+  (value === undefined ? undefined : readRecord(value, field, problems, 'string', example));
+
+/**
+ * A Kubernetes struct (`k8s.Container`, `k8s.Toleration`...): an object, as the struct's type asks.
+ */
+function readStruct(value: unknown, field: string, problems: Problems, example: string): object | undefined {
+  return readObject(value, field, problems, example);
+}
+
+const struct = (example: string): PropReader => (value, field, problems) => readStruct(value, field, problems, example);
+
+/** A list of Kubernetes structs; an item of the wrong type is reported and left out. */
+const structList = (itemWord: string, example: string): PropReader => (value, field, problems) => {
+  if (value === undefined) {
+    return undefined;
+  }
+  return readList(value, field, problems, itemWord)
+    .filter((item, i) => readStruct(item, `${field}[${i}]`, problems, example) !== undefined);
+};
+
+function readIntOrString(value: unknown, field: string, problems: Problems): k8s.IntOrString | undefined {
+  if (typeof value === 'number' || typeof value === 'string') {
+    problems.add(field, `expected a k8s.IntOrString, got ${describeValue(value)}`,
+      `write k8s.IntOrString.${typeof value === 'number' ? `fromNumber(${value})` : `fromString(${JSON.stringify(value)})`}`);
+    return undefined;
+  }
+  return readInstance(value, k8s.IntOrString, field, problems, 'give k8s.IntOrString.fromNumber(1) or k8s.IntOrString.fromString("50%")');
+}
+
+/** How each prop is read. The type lists every prop, so a new prop cannot be forgotten here. */
+const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader } = {
+  instanceName: string('name the Karmada instance, such as "tenant1"'),
+  namespace: string('give the namespace name, such as "karmada-system"'),
+  clusterDomain: string('give the cluster\'s DNS domain, such as "cluster.local"'),
+  imageRepository: string('give the image repository, such as "registry.k8s.io/kube-apiserver"'),
+  imageTag: string('give the image tag, such as "v1.36.2"'),
+  allowMutableImageTag: boolean,
+  imagePullPolicy: string('use ImagePullPolicy.IF_NOT_PRESENT, ALWAYS or NEVER'),
+  replicas: (value, field, problems) => readNumber(value, field, problems, 'give a whole number of pods, such as 3'),
+  labels: stringMap('{ "example.com/team": "platform" }'),
+  annotations: stringMap('{ "example.com/owner": "platform" }'),
+  resources: struct('{ requests: { cpu: k8s.Quantity.fromString("250m") } }'),
+  priorityClassName: string('name a PriorityClass, such as "system-node-critical"'),
+  podDisruptionBudgetConfig: (value, field, problems) => {
+    const config = readObject(value, field, problems, '{ maxUnavailable: k8s.IntOrString.fromNumber(1) }');
+    return config && {
+      minAvailable: readIntOrString(config.minAvailable, `${field}.minAvailable`, problems),
+      maxUnavailable: readIntOrString(config.maxUnavailable, `${field}.maxUnavailable`, problems),
+    };
+  },
+  tolerations: structList('tolerations', '{ key: "dedicated", operator: "Exists" }'),
+  affinity: struct('{ nodeAffinity: { ... } }'),
+  nodeSelector: stringMap('{ "kubernetes.io/os": "linux" }'),
+  topologySpreadConstraints: structList('topology spread constraints', '{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule" }'),
+  podSecurityContext: struct('{ runAsUser: 1000 }'),
+  networkPolicy: (value, field, problems) => {
+    const options = readObject(value, field, problems, '{ allowFrom: [ ... ] }');
+    return options && { allowFrom: structList('peers', '{ podSelector: { matchLabels: { ... } } }')(options.allowFrom, `${field}.allowFrom`, problems) };
+  },
+  serviceSubnet: string('give a CIDR, such as "10.96.0.0/12"'),
+  serviceType: string('use ServiceType.CLUSTER_IP, NODE_PORT or LOAD_BALANCER'),
+  loadBalancerClass: string('give the load balancer class, such as "service.k8s.aws/nlb"'),
+  serviceAnnotations: stringMap('{ "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" }'),
+  extraArgs: stringMap('{ "max-requests-inflight": "3000" }'),
+  extraVolumes: structList('volumes', '{ name: "extra", configMap: { name: "my-config" } }'),
+  extraVolumeMounts: structList('volume mounts', '{ name: "extra", mountPath: "/etc/extra" }'),
+  featureGates: (value, field, problems) =>
+    (value === undefined ? undefined : readRecord(value, field, problems, 'boolean', '{ "SomeGate": true }')),
+  // Holes are kept: the checks then report the sidecar's missing name and image at its index.
+  sidecarContainers: (value, field, problems) => (value === undefined ? undefined : readList(value, field, problems, 'containers')
+    .map((item, i) => (item === undefined || item === null ? {} : readStruct(item, `${field}[${i}]`, problems, '{ name: "kms-plugin", image: "..." }') ?? {}))),
+  sidecarOptions: (value, field, problems) => {
+    const options = readObject(value, field, problems, '{ "kms-plugin": { nativeSidecar: true } }');
+    return options && Object.fromEntries(Object.entries(options).map(([name, o]) => [name, readSidecarOptions(o, `${field}[${JSON.stringify(name)}]`, problems)]));
+  },
+  certificateSecretName: string('name the Secret that holds the API server certificates'),
+  etcd: (value, field, problems) => readInstance(value, EtcdConfig, field, problems, 'give EtcdConfig.local() or EtcdConfig.external({ ... })'),
+  encryption: (value, field, problems) => readInstance(value, EncryptionAtRest, field, problems, 'give EncryptionAtRest.kms({ ... }) or EncryptionAtRest.fromSecret({ ... })'),
+};
+
+/** The options of one sidecar, read whatever their runtime type. */
+export function readSidecarOptions(value: unknown, field: string, problems: Problems): SidecarOptions {
+  const options = readObject(value, field, problems, '{ nativeSidecar: true }') ?? {};
+  for (const key of Object.keys(options)) {
+    if (!SIDECAR_OPTION_KEYS.includes(key)) {
+      problems.add(`${field}.${key}`, `${JSON.stringify(key)} is not a sidecar option`, `use one of ${SIDECAR_OPTION_KEYS.join(', ')}`);
+    }
+  }
+  return {
+    nativeSidecar: readBoolean(options.nativeSidecar, `${field}.nativeSidecar`, problems),
+    allowPodSecurityViolations: readBoolean(options.allowPodSecurityViolations, `${field}.allowPodSecurityViolations`, problems),
+    allowMutableImageTag: readBoolean(options.allowMutableImageTag, `${field}.allowMutableImageTag`, problems),
+  };
+}
+
+const SIDECAR_OPTION_KEYS = ['nativeSidecar', 'allowPodSecurityViolations', 'allowMutableImageTag'];
+
+/**
+ * The props as given, each read by its reader: every value of the wrong type is reported and left
+ * out, so the rest can trust the types. Unknown props (a misspelt name from JavaScript) are
+ * reported with the closest known name.
+ */
+export function readProps(props: unknown, problems: Problems): KarmadaApiServerProps {
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+    problems.add('props', `expected the props object, got ${describeValue(props)}`, 'pass the props, such as { instanceName: "tenant1" }');
+    return { instanceName: '' };
+  }
+  const given = props as Record<string, unknown>;
+  const known = Object.keys(PROP_READERS);
+  for (const key of Object.keys(given)) {
+    if (!known.includes(key)) {
+      const close = closestName(key, known);
+      problems.add(key, `${JSON.stringify(key)} is not a prop of KarmadaApiServer, so it would be ignored`,
+        close ? `did you mean ${close}?` : 'remove it; see KarmadaApiServerProps for the props');
+    }
+  }
+  const read: Record<string, unknown> = {};
+  for (const [key, reader] of Object.entries(PROP_READERS)) {
+    read[key] = reader(given[key], key, problems);
+  }
+  // A missing name is reported by the name checks, as an empty one.
+  read.instanceName ??= '';
+  return read as unknown as KarmadaApiServerProps;
+}
+
+/** The known name closest to a misspelt one (by edit distance), or undefined when none is close. */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** What the input needs besides the props: where the API server lives, and its sidecars so far. */
+export interface InputContext {
+  readonly namespace: string;
+  readonly sidecars: readonly SidecarSpec[];
+  readonly appObjects: AppObjects;
+}
+
+/** The input of the model: the props read, with their defaults applied. */
+export function inputOf(p: KarmadaApiServerProps, context: InputContext): ApiServerInput {
+  const imageRepository = p.imageRepository ?? DEFAULT_IMAGE_REPOSITORY;
+  const imageTag = p.imageTag ?? DEFAULT_IMAGE_TAG;
+  return {
+    instanceName: p.instanceName,
+    namespace: context.namespace,
+    clusterDomain: p.clusterDomain ?? 'cluster.local',
+    image: `${imageRepository}:${imageTag}`,
+    imageRepository,
+    imageTag,
+    allowMutableImageTag: p.allowMutableImageTag ?? false,
+    imagePullPolicy: p.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+    replicas: p.replicas ?? 1,
+    labels: p.labels ?? {},
+    annotations: p.annotations ?? {},
+    resources: p.resources,
+    priorityClassName: p.priorityClassName ?? 'system-node-critical',
+    podDisruptionBudget: p.podDisruptionBudgetConfig,
+    tolerations: p.tolerations ?? [],
+    affinity: p.affinity,
+    nodeSelector: p.nodeSelector ?? {},
+    topologySpreadConstraints: p.topologySpreadConstraints ?? [],
+    podSecurityContext: p.podSecurityContext,
+    networkPolicy: p.networkPolicy,
+    serviceSubnet: p.serviceSubnet ?? '10.96.0.0/12',
+    serviceType: p.serviceType ?? ServiceType.CLUSTER_IP,
+    loadBalancerClass: p.loadBalancerClass,
+    serviceAnnotations: p.serviceAnnotations ?? {},
+    extraArgs: p.extraArgs ?? {},
+    extraVolumes: p.extraVolumes ?? [],
+    extraVolumeMounts: p.extraVolumeMounts ?? [],
+    featureGates: p.featureGates ?? {},
+    sidecars: context.sidecars,
+    sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
+    certificateSecretName: p.certificateSecretName,
+    etcd: p.etcd ?? EtcdConfig.local(),
+    encryption: p.encryption?._spec(),
+    appObjects: context.appObjects,
+  };
+}
+
+/** The options of the sidecar of one name; only an own entry counts (not `constructor`, say). */
+export function sidecarOptionsOf(options: { [name: string]: SidecarOptions } | undefined, name: string): SidecarOptions {
+  return options !== undefined && Object.prototype.hasOwnProperty.call(options, name) ? options[name] ?? {} : {};
+}
+
