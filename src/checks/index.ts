@@ -23,7 +23,7 @@ import { checkService } from './service';
 import { checkVolumes } from './volumes';
 import { checkWorkload } from './workload';
 
-/** A check reads the finished model and adds what is wrong. @internal */
+/** A check reads the finished model and adds what is wrong. */
 export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
 
 /** Every check, in the order its problems are reported. */

@@ -192,16 +192,16 @@ export interface SecretEncryptionOptions {
   readonly allowIdentityFirst?: boolean;
 }
 
-/** A plugin the construct wires, with the field it came from. @internal */
+/** A plugin the construct wires, with the field it came from. */
 export interface PluginSpec {
   readonly plugin: KmsPluginOptions;
   readonly field: string;
 }
 
-/** The configuration as plain data, shaped like the YAML file. @internal */
+/** The configuration as plain data, shaped like the YAML file. */
 export type PlainConfig = Record<string, unknown>;
 
-/** What the construct needs to render and check the encryption settings. @internal */
+/** What the construct needs to render and check the encryption settings. */
 export interface EncryptionSpec {
   /** The rendered configuration (typed form), or undefined when it lives in a Secret. */
   readonly config?: PlainConfig;

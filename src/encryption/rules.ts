@@ -5,7 +5,7 @@
  */
 import { Problems } from '../problems';
 
-/** Where a configuration comes from, and what the user allowed. @internal */
+/** Where a configuration comes from, and what the user allowed. */
 export interface RuleOptions {
   /** Turns a path in the file (`resources[0].providers[1].kms.name`) into the field to report. */
   readonly fieldOf: (path: string) => string;

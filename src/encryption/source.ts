@@ -6,13 +6,13 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { parse } from 'yaml';
 
-/** What the checks read of a ConfigMap or Secret. @internal */
+/** What the checks read of a ConfigMap or Secret. */
 export interface DataObject {
   readonly data?: Record<string, string>;
   readonly stringData?: Record<string, string>;
 }
 
-/** The ConfigMaps and Secrets of the app, by kind, namespace and name. @internal */
+/** The ConfigMaps and Secrets of the app, by kind, namespace and name. */
 export interface AppObjects {
   /** The object's JSON, or undefined when the app has none of that kind, namespace and name. */
   find(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): DataObject | undefined;
@@ -20,7 +20,7 @@ export interface AppObjects {
 
 /**
  * The ConfigMaps and Secrets of the app that holds `scope`. The app is searched when a check looks
- * an object up, which happens only for a configuration wired by hand. @internal
+ * an object up, which happens only for a configuration wired by hand.
  */
 export function appObjectsOf(scope: IConstruct): AppObjects {
   return {

@@ -40,7 +40,7 @@ export interface ExternalEtcdOptions {
   readonly keyPrefix?: string;
 }
 
-/** What the etcd wiring contributes to the API server pod. @internal */
+/** What the etcd wiring contributes to the API server pod. */
 export interface EtcdWiring {
   readonly flags: Record<string, string>;
   readonly volume: k8s.Volume;
@@ -53,7 +53,7 @@ export interface EtcdWiring {
   readonly inputProblems: readonly Problem[];
 }
 
-/** What the etcd wiring needs to know about the instance. @internal */
+/** What the etcd wiring needs to know about the instance. */
 export interface EtcdContext {
   readonly namespace: string;
   readonly clusterDomain: string;

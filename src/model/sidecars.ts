@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import type { SidecarOptions } from '../apiserver/props';
 
-/** A sidecar as the user gave it, with its options. @internal */
+/** A sidecar as the user gave it, with its options. */
 export interface SidecarSpec {
   readonly container: k8s.Container;
   readonly options: SidecarOptions;
@@ -9,7 +9,7 @@ export interface SidecarSpec {
   readonly field: string;
 }
 
-/** Where the sidecars go in the pod. @internal */
+/** Where the sidecars go in the pod. */
 export interface SidecarPlacement {
   /** Regular sidecars, in order, to append after the API server container. */
   readonly containers: k8s.Container[];
@@ -34,7 +34,7 @@ export function placeSidecars(sidecars: readonly SidecarSpec[]): SidecarPlacemen
   return { containers, initContainers };
 }
 
-/** The options a sidecar can accept knowingly. @internal */
+/** The options a sidecar can accept knowingly. */
 export type AcceptOption = 'allowMutableImageTag' | 'allowPodSecurityViolations';
 
 /**

@@ -9,18 +9,18 @@ import type { EtcdConfig, EtcdWiring } from '../etcd/config';
 import type { ComponentNames } from './naming';
 import type { SidecarSpec } from './sidecars';
 
-/** The settings a PodDisruptionBudget is made from. @internal */
+/** The settings a PodDisruptionBudget is made from. */
 export interface PdbInput {
   readonly minAvailable?: k8s.IntOrString;
   readonly maxUnavailable?: k8s.IntOrString;
 }
 
-/** The NetworkPolicy options, as the model takes them. @internal */
+/** The NetworkPolicy options, as the model takes them. */
 export interface NetworkPolicyInput {
   readonly allowFrom?: k8s.NetworkPolicyPeer[];
 }
 
-/** The props with their defaults applied: everything the model is built from. @internal */
+/** The props with their defaults applied: everything the model is built from. */
 export interface ApiServerInput {
   readonly instanceName: string;
   readonly namespace: string;
@@ -65,18 +65,18 @@ export interface ApiServerInput {
   readonly appObjects?: AppObjects;
 }
 
-/** Some fields of a Kubernetes struct, each settable once a step knows it. @internal */
+/** Some fields of a Kubernetes struct, each settable once a step knows it. */
 export type Settable<T> = { -readonly [K in keyof T]?: T[K] };
 
-/** Turns one sidecar into another (fills in defaults, say). @internal */
+/** Turns one sidecar into another (fills in defaults, say). */
 export type SidecarTransform = (sidecar: SidecarSpec) => SidecarSpec;
 
-/** The flags of an API server as they are gathered: flag name without `--` → value. @internal */
+/** The flags of an API server as they are gathered: flag name without `--` → value. */
 export type Flags = Map<string, string>;
 
 /**
  * The model under construction. Each step of `buildModel` adds its concern; `finishModel` turns it
- * into the pod. @internal
+ * into the pod.
  */
 export interface ModelDraft {
   readonly input: ApiServerInput;
@@ -112,10 +112,10 @@ export interface ModelDraft {
   networkPolicy?: k8s.NetworkPolicySpec;
 }
 
-/** A step adds one concern to the draft. @internal */
+/** A step adds one concern to the draft. */
 export type ModelStep = (draft: ModelDraft) => void;
 
-/** What the construct renders, with every default applied. @internal */
+/** What the construct renders, with every default applied. */
 export interface ApiServerModel {
   readonly input: ApiServerInput;
   readonly names: ComponentNames;
