@@ -120,6 +120,6 @@ export function readInstance<T>(value: unknown, type: { readonly prototype: T; r
   if (value === undefined || (typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(type.prototype, value))) {
     return value as T | undefined;
   }
-  problems.add(field, `expected a ${type.name}, got ${describeValue(value)}`, fix);
+  problems.add(field, `expected ${/^[AEIOU]/.test(type.name) ? 'an' : 'a'} ${type.name}, got ${describeValue(value)}`, fix);
   return undefined;
 }

@@ -247,6 +247,13 @@ export class EncryptionAtRest {
 
   /** What the construct renders and checks for these settings. @internal */
   public _spec(): EncryptionSpec {
+    if (this.form === undefined) {
+      // Made with `new` from JavaScript, where the constructor is not private.
+      return kmsSpec(undefined as unknown as KmsEncryptionOptions, {
+        field: 'encryption', message: 'this EncryptionAtRest was made with new, and holds no settings',
+        fix: 'use EncryptionAtRest.kms({ ... }) or EncryptionAtRest.fromSecret({ ... })',
+      });
+    }
     return this.form.kind === 'kms' ? kmsSpec(this.form.options) : secretSpec(this.form.options);
   }
 }
@@ -284,9 +291,12 @@ function readPlugin(value: unknown, field: string, problems: Problems): KmsPlugi
 }
 
 /** The typed KMS form: the plain configuration, and the plugins to run. */
-function kmsSpec(options: KmsEncryptionOptions): EncryptionSpec {
+function kmsSpec(options: KmsEncryptionOptions, made?: Problem): EncryptionSpec {
   const problems = new Problems();
-  const o = readObject(options, 'encryption', problems, '{ providers: [EncryptionProvider.kms({ ... })] }') ?? {};
+  const o = made === undefined ? readObject(options, 'encryption', problems, '{ providers: [EncryptionProvider.kms({ ... })] }') ?? {} : {};
+  if (made !== undefined) {
+    problems.add(made.field, made.message, made.fix);
+  }
   const shorthand = o.resources === undefined;
   const fieldOf = (path: string) => shorthand
     ? `encryption.${path.replace(/^resources\[0\]\.providers/, 'providers')}`
@@ -313,6 +323,11 @@ function kmsSpec(options: KmsEncryptionOptions): EncryptionSpec {
       const provider = readInstance(given, EncryptionProvider, field, problems,
         'give EncryptionProvider.kms({ ... }) or EncryptionProvider.identity()');
       if (provider === undefined) {
+        return {};
+      }
+      if (provider._form === undefined) {
+        problems.add(field, 'this EncryptionProvider was made with new, and holds no settings',
+          'use EncryptionProvider.kms({ ... }) or EncryptionProvider.identity()');
         return {};
       }
       if (provider._form.kind === 'identity') {

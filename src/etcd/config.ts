@@ -88,6 +88,11 @@ export class EtcdConfig {
   /** The flags, volume and mount that connect the API server to this etcd. @internal */
   public _wire(context: EtcdContext): EtcdWiring {
     const problems = new Problems();
+    if (this.mode === undefined) {
+      // Made with `new` from JavaScript, where the constructor is not private.
+      problems.add('etcd', 'this EtcdConfig was made with new, and holds no settings', 'use EtcdConfig.local() or EtcdConfig.external({ ... })');
+      return { ...wireLocal({}, context), inputProblems: problems.list };
+    }
     const options = readObject(this.mode.options, 'etcd', problems, '{ ... }') ?? {};
     const read = (key: string, fix: string) => readString(options[key], `etcd.${key}`, problems, fix);
     const clientCertSecretName = read('clientCertSecretName', 'name the Secret that holds the etcd client certificate');
