@@ -2,11 +2,10 @@ import { Chart, Testing } from 'cdk8s';
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
 import { EtcdConfig, KarmadaApiServer } from '../src';
 import { configChecksum } from '../src/model/build';
-import { apiServerContainer, flagsOf, objectsOf, synthChecked, synthValid } from './checked';
-import { manifestOf, newChart, synthErrors } from './util';
+import { apiServerContainer, flagsOf, manifestOf, newChart, objectsOf, synthApiServer, synthChecked, synthErrors } from './helpers';
 
 describe('KarmadaApiServer without sidecars', () => {
-  const manifests = synthValid({ instanceName: 'tenant1' });
+  const manifests = synthApiServer({ instanceName: 'tenant1' });
   const deployment = manifestOf(manifests, 'Deployment');
 
   test('renders the Deployment, Service and ConfigMap with the operator names', () => {
@@ -217,7 +216,7 @@ describe('naming: the operator rule', () => {
 
 describe('namespace', () => {
   test('defaults to the chart namespace', () => {
-    const manifests = synthValid({ instanceName: 'tenant1' }, 'karmada-system');
+    const manifests = synthApiServer({ instanceName: 'tenant1' }, 'karmada-system');
     expect(manifests.map((m) => m.metadata.namespace)).toEqual(['karmada-system', 'karmada-system', 'karmada-system']);
   });
 
@@ -232,7 +231,7 @@ describe('namespace', () => {
   });
 
   test('the prop wins over the chart namespace', () => {
-    const manifests = synthValid({ instanceName: 'tenant1', namespace: 'other' }, 'karmada-system');
+    const manifests = synthApiServer({ instanceName: 'tenant1', namespace: 'other' }, 'karmada-system');
     expect(manifests.map((m) => m.metadata.namespace)).toEqual(['other', 'other', 'other']);
   });
 });

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
 import { validateManifests } from './schema';
-import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './util';
+import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './helpers';
 
 const SELECTOR = { 'app.kubernetes.io/name': 'karmada-apiserver', 'app.kubernetes.io/instance': 'tenant1' };
 const ANTI_AFFINITY = {

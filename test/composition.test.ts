@@ -5,8 +5,7 @@
 import { App, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { KarmadaApiServer, KarmadaApiServerChart } from '../src';
-import { synthChecked } from './checked';
-import { Manifest, newChart, synthErrors } from './util';
+import { Manifest, newChart, synthChecked, synthErrors } from './helpers';
 
 const key = (m: Manifest) => `${m.apiVersion}/${m.kind}/${m.metadata.namespace}/${m.metadata.name}`;
 

@@ -5,7 +5,7 @@
 import { ApiObject, Testing } from 'cdk8s';
 import { NetworkPolicy, NetworkPolicyPort, NetworkPolicyTrafficDefault, Service } from 'cdk8s-plus-28';
 import { KarmadaApiServer } from '../src';
-import { Manifest, newChart } from './util';
+import { Manifest, newChart } from './helpers';
 
 test('the Deployment is the default child, and every object is a child of the construct', () => {
   const api = new KarmadaApiServer(newChart(), 'ApiServer', { instanceName: 'tenant1', replicas: 3, networkPolicy: {} });

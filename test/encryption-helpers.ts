@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
-import { synthErrors } from './util';
+import { synthErrors } from './helpers';
 
 /** The configuration of the proposal's sample, as written there (with cachesize, which v2 refuses). */
 export const PROPOSAL_CONFIG = `apiVersion: apiserver.config.k8s.io/v1

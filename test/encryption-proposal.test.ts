@@ -8,9 +8,8 @@ import { Duration, Testing } from 'cdk8s';
 import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer, KarmadaApiServerProps } from '../src';
 import { parseYaml } from '../src/encryption/source';
 import { PROPOSAL_CONFIG, PROPOSAL_CONFIG_FIXED, handWiredErrors, proposalProps, userConfigMap } from './encryption-helpers';
-import { parseCommand } from './checked';
 import { validateManifests } from './schema';
-import { Manifest, newChart } from './util';
+import { Manifest, newChart, parseCommand } from './helpers';
 
 function synthHandWired(text: string): Manifest[] {
   const chart = newChart();

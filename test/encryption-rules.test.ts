@@ -7,7 +7,7 @@ import { Duration } from 'cdk8s';
 import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer, KmsEncryptionOptions } from '../src';
 import { parseGoDuration } from '../src/encryption/rules';
 import { PROPOSAL_CONFIG_FIXED, handWiredErrors, kmsWith, userSecret } from './encryption-helpers';
-import { synthErrors } from './util';
+import { synthErrors } from './helpers';
 
 const P = '[test/ApiServer]';
 const plugin = (name: string, dir = 'kmsplugin') => ({

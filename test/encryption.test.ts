@@ -4,7 +4,7 @@ import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer, KarmadaApiServe
 import { parseYaml } from '../src/encryption/source';
 import { PROPOSAL_CONFIG_FIXED, handWiredErrors, proposalProps, userConfigMap, userSecret } from './encryption-helpers';
 import { validateManifests } from './schema';
-import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './util';
+import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './helpers';
 
 const P = '[test/ApiServer]';
 const SOCKET = '/var/run/kmsplugin/socket.sock';

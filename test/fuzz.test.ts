@@ -11,7 +11,7 @@ import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName } from '../src/checks/grammar';
 import { FUZZ_VOLUMES, propSet, sidecarContainer } from './arbitraries';
 import { validateManifests } from './schema';
-import { Manifest, newChart } from './util';
+import { Manifest, newChart } from './helpers';
 
 const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 function params(defaultRuns: number): fc.Parameters<unknown> {

@@ -6,7 +6,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EncryptionAtRest, EncryptionProvider, EtcdConfig, KarmadaApiServer } from '../src';
-import { newChart } from './util';
+import { newChart } from './helpers';
 
 /** The problems of an API server made with props of any type (as a JavaScript caller can). */
 function problemsOf(props: unknown, build?: (api: KarmadaApiServer) => void): string[] {

@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { KarmadaApiServer } from '../src';
-import { synthErrors } from './util';
+import { synthErrors } from './helpers';
 
 // Problems are found from the finished model, whenever the change that brings them is made:
 // these tests make sure that a problem is reported however it arrives (a problem in the props is

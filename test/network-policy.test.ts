@@ -1,6 +1,6 @@
 import { KarmadaApiServer } from '../src';
 import { validateManifests } from './schema';
-import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './util';
+import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './helpers';
 
 const SELECTOR = { 'app.kubernetes.io/name': 'karmada-apiserver', 'app.kubernetes.io/instance': 'tenant1' };
 

@@ -1,5 +1,5 @@
 import { validateManifest, validateManifests } from './schema';
-import { synthApiServer } from './util';
+import { synthApiServer } from './helpers';
 
 test('the default API server validates against the Kubernetes schemas', () => {
   expect(() => validateManifests(synthApiServer({ instanceName: 'tenant1' }))).not.toThrow();

@@ -9,7 +9,7 @@ import type { ModelDraft } from '../src/model/types';
 import { failedCisChecks } from './cis';
 import { pssRestrictedViolations, writableRootFilesystems } from './pss';
 import { validateManifests } from './schema';
-import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './util';
+import { Manifest, manifestOf, newChart, synthApiServer, synthErrors } from './helpers';
 
 const podOf = (manifests: Manifest[]) => manifestOf(manifests, 'Deployment').spec.template;
 const errorsOf = (props: KarmadaApiServerProps) =>

@@ -9,8 +9,7 @@ import { join } from 'path';
 import { App, Chart, JsonPatch, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
-import { objectsOf, synthChecked } from './checked';
-import { newChart } from './util';
+import { newChart, objectsOf, synthChecked } from './helpers';
 
 /**
  * A container that sets every field of the Kubernetes 1.28 Container. Its custom SELinux user and role

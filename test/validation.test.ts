@@ -5,7 +5,7 @@ import { parseQuantity } from '../src/checks/quantities';
 import { parseCidr } from '../src/checks/service';
 import { validateManifests } from './schema';
 import { BAD_INPUTS } from './validation-cases';
-import { manifestOf, synthApiServer, synthErrors } from './util';
+import { manifestOf, synthApiServer, synthErrors } from './helpers';
 
 function errorsOf(props: Partial<KarmadaApiServerProps>): string[] {
   return synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1', ...props }));
