@@ -166,7 +166,8 @@ function checkObject(value: Record<string, unknown>, type: TypeSchema, typeName:
     issues.push({
       field: keyField(field, key),
       message: `${q(key)} is not a field of ${typeName} in Kubernetes ${SCHEMA_KUBERNETES_VERSION}, the newest schema this library knows`,
-      fix: distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3))
+      // A near name is likely a typo; a far one may be a field of a later Kubernetes version.
+      fix: distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(key.length / 4))
         ? `did you mean ${nearest}?`
         : `remove it (the closest field of ${typeName} is ${nearest})`,
     });
@@ -516,17 +517,18 @@ function closest(word: string, candidates: readonly string[]): string {
   return best;
 }
 
-/** Levenshtein distance. */
+/** Edit distance: insertions, deletions, substitutions and swaps of neighbours each cost 1. */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
-    previous = current;
   }
-  return previous[b.length];
+  return d[a.length][b.length];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
