@@ -34,7 +34,7 @@ export interface ShapeIssue {
  * caller's props, e.g. `sidecarContainers[0]`.
  */
 export function checkShape(value: unknown, typeName: string, field: string): ShapeIssue[] {
-  typeSchema(typeName); // an unknown type name is the caller's bug: throw even for an unset value
+  knownType(typeName); // an unknown type name is the caller's bug: throw even for an unset value
   const issues: ShapeIssue[] = [];
   checkValue(value, { kind: 'object', type: typeName }, field, issues);
   return issues;
@@ -132,50 +132,48 @@ function checkValue(value: unknown, schema: ValueSchema, field: string, issues: 
         wrongType(Array.isArray(value) ? `give one ${schema.type} object, not a list` : `give a plain object literal with the fields of ${schema.type}`);
         return;
       }
-      checkObject(value, typeSchema(schema.type), schema.type, field, issues);
+      checkObject(value, knownType(schema.type), field, issues);
       return;
   }
 }
 
 /** The fields of one object: each key the caller gave, then the required fields left out. */
-function checkObject(value: Record<string, unknown>, type: TypeSchema, typeName: string, field: string, issues: ShapeIssue[]): void {
+function checkObject(value: Record<string, unknown>, type: KnownType, field: string, issues: ShapeIssue[]): void {
   const suggested = new Set<string>();
   for (const key of Object.keys(value)) {
     if (checkKey(key, field, issues)) {
       continue;
     }
-    const known = fieldByKey(type, key);
+    const known = type.byKey.get(key);
     if (known) {
-      checkValue(value[key], known, keyField(field, key), issues);
+      checkValue(value[key], known.schema, keyField(field, key), issues);
       continue;
     }
     // Not found under its key, a field named by its JSON name has a property name of its own.
-    const renamed = Object.hasOwn(type.fields, key) ? type.fields[key] : undefined;
-    if (renamed?.ts !== undefined) {
-      suggested.add(renamed.ts);
+    const renamed = Object.hasOwn(type.schema.fields, key) ? type.schema.fields[key].ts : undefined;
+    if (renamed !== undefined) {
+      suggested.add(renamed);
       issues.push({
         field: keyField(field, key),
-        message: `${q(key)} is the JSON name; cdk8s-plus-28's ${cdk8sTypeName(type)} calls this field ${renamed.ts}, and drops ${q(key)}`,
-        fix: `rename it to ${renamed.ts}`,
+        message: `${q(key)} is the JSON name; cdk8s-plus-28's ${cdk8sTypeName(type)} calls this field ${renamed}, and drops ${q(key)}`,
+        fix: `rename it to ${renamed}`,
       });
       continue;
     }
-    const names = Object.entries(type.fields).map(([json, f]) => f.ts ?? json);
-    const nearest = closest(key, names);
+    const nearest = closest(key, [...type.byKey.keys()]);
     suggested.add(nearest);
     issues.push({
       field: keyField(field, key),
-      message: `${q(key)} is not a field of ${typeName} in Kubernetes ${SCHEMA_KUBERNETES_VERSION}, the newest schema this library knows`,
+      message: `${q(key)} is not a field of ${type.name} in Kubernetes ${SCHEMA_KUBERNETES_VERSION}, the newest schema this library knows`,
       // A near name is likely a typo; a far one may be a field of a later Kubernetes version.
       fix: distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(key.length / 4))
         ? `did you mean ${nearest}?`
-        : `remove it (the closest field of ${typeName} is ${nearest})`,
+        : `remove it (the closest field of ${type.name} is ${nearest})`,
     });
   }
-  for (const [json, f] of Object.entries(type.fields)) {
-    const key = f.ts ?? json;
-    if (f.required && (value[key] === undefined || value[key] === null) && !suggested.has(key)) {
-      issues.push({ field: keyField(field, key), message: `${typeName} requires ${key}, and it is not set`, fix: `set ${key}` });
+  for (const { key } of type.required) {
+    if ((value[key] === undefined || value[key] === null) && !suggested.has(key)) {
+      issues.push({ field: keyField(field, key), message: `${type.name} requires ${key}, and it is not set`, fix: `set ${key}` });
     }
   }
 }
@@ -262,25 +260,28 @@ type Converter = (value: unknown) => Record<string, unknown> | undefined;
 
 /** An object by its type: the type's converter plus the newer fields, or all fields if it is newer. */
 function renderObject(value: Record<string, unknown>, typeName: string): Record<string, unknown> {
-  const type = typeSchema(typeName);
-  if (type.toJson === undefined) {
-    // The type is newer than 1.28, and so are all its fields.
-    const json: Record<string, unknown> = {};
-    addFieldsAsJson(value, type, () => true, json);
-    return json;
-  }
-  const json = converter(type.toJson)(withoutNulls(value, type)) ?? {};
+  const type = knownType(typeName);
+  const json = type.schema.toJson === undefined ? {} : converter(type.schema.toJson)(withoutNulls(value, type)) ?? {};
   addNewerFields(value, type, json);
   return json;
 }
 
-/** Adds the fields newer than 1.28 to `json`, the converter's output for `value`, at every depth. */
-function addNewerFields(value: Record<string, unknown>, type: TypeSchema, json: Record<string, unknown>): void {
-  addFieldsAsJson(value, type, (f) => f.ts === undefined, json);
-  for (const [name, f] of Object.entries(type.fields)) {
-    const given = f.ts === undefined ? undefined : value[f.ts];
-    if (given !== undefined && given !== null && json[name] !== undefined) {
-      addNewerFieldsInside(given, f, json[name]);
+/**
+ * Adds to `json`, the converter's output for `value` (empty for a type newer than 1.28), the newer
+ * fields `value` sets, in the table's order, then does the same inside its 1.28 fields.
+ */
+function addNewerFields(value: Record<string, unknown>, type: KnownType, json: Record<string, unknown>): void {
+  for (const { key, json: name, schema } of type.newer) {
+    const given = value[key];
+    if (given !== undefined && given !== null) {
+      json[name] = renderAsJson(given, schema);
+    }
+  }
+  for (const key of Object.keys(value)) {
+    const known = type.byKey.get(key);
+    const given = value[key];
+    if (known?.schema.ts !== undefined && given !== undefined && given !== null && json[known.json] !== undefined) {
+      addNewerFieldsInside(given, known.schema, json[known.json]);
     }
   }
 }
@@ -288,7 +289,7 @@ function addNewerFields(value: Record<string, unknown>, type: TypeSchema, json: 
 /** Follows a 1.28 field into its objects, lists and maps, next to the converter's output. */
 function addNewerFieldsInside(value: unknown, schema: ValueSchema, json: unknown): void {
   if (schema.kind === 'object') {
-    addNewerFields(value as Record<string, unknown>, typeSchema(schema.type), json as Record<string, unknown>);
+    addNewerFields(value as Record<string, unknown>, knownType(schema.type), json as Record<string, unknown>);
   } else if (schema.kind === 'array') {
     (value as unknown[]).forEach((item, i) => {
       if (item !== undefined && item !== null) {
@@ -300,16 +301,6 @@ function addNewerFieldsInside(value: unknown, schema: ValueSchema, json: unknown
       if (item !== undefined && item !== null) {
         addNewerFieldsInside(item, schema.values, (json as Record<string, unknown>)[key]);
       }
-    }
-  }
-}
-
-/** Adds the chosen fields that `value` sets to `json`, under their JSON names, as plain JSON. */
-function addFieldsAsJson(value: Record<string, unknown>, type: TypeSchema, chosen: (f: FieldSchema) => boolean, json: Record<string, unknown>): void {
-  for (const [name, f] of Object.entries(type.fields)) {
-    const given = value[f.ts ?? name];
-    if (chosen(f) && given !== undefined && given !== null) {
-      json[name] = renderAsJson(given, f);
     }
   }
 }
@@ -341,13 +332,13 @@ function renderAsJson(value: unknown, schema: ValueSchema): unknown {
  * A copy of `value` with the fields set to null left out, at every depth: the converters skip
  * undefined fields but read into null ones (`toJson_Lifecycle(null)` throws).
  */
-function withoutNulls(value: Record<string, unknown>, type: TypeSchema): Record<string, unknown> {
+function withoutNulls(value: Record<string, unknown>, type: KnownType): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const [name, f] of Object.entries(type.fields)) {
-    const key = f.ts ?? name;
+  for (const key of Object.keys(value)) {
+    const known = type.byKey.get(key);
     const given = value[key];
-    if (given !== undefined && given !== null) {
-      copy[key] = valueWithoutNulls(given, f);
+    if (known && given !== undefined && given !== null) {
+      copy[key] = valueWithoutNulls(given, known.schema);
     }
   }
   return copy;
@@ -356,7 +347,7 @@ function withoutNulls(value: Record<string, unknown>, type: TypeSchema): Record<
 function valueWithoutNulls(value: unknown, schema: ValueSchema): unknown {
   switch (schema.kind) {
     case 'object':
-      return withoutNulls(value as Record<string, unknown>, typeSchema(schema.type));
+      return withoutNulls(value as Record<string, unknown>, knownType(schema.type));
     case 'array':
       return (value as unknown[]).map((item) => valueWithoutNulls(item, schema.items));
     case 'map':
@@ -392,21 +383,46 @@ function converter(name: string): Converter {
 // ---------------------------------------------------------------------------------------------
 // The table
 
-function typeSchema(typeName: string): TypeSchema {
-  if (!Object.hasOwn(KUBERNETES_TYPES, typeName)) {
-    throw new Error(`unknown Kubernetes type ${q(typeName)}: not in src/kubernetes/generated/schema.ts`);
-  }
-  return KUBERNETES_TYPES[typeName];
+/** A field as callers give it: under `key`, its cdk8s-plus-28 property (the JSON name if newer). */
+interface CallerField {
+  readonly key: string;
+  readonly json: string;
+  readonly schema: FieldSchema;
 }
 
-/** The field a caller's key names: its cdk8s-plus-28 property, or its JSON name if it is newer. */
-function fieldByKey(type: TypeSchema, key: string): FieldSchema | undefined {
-  return Object.entries(type.fields).find(([json, f]) => (f.ts ?? json) === key)?.[1];
+/** A type of the table, with its fields arranged as the walks need them. */
+interface KnownType {
+  readonly name: string;
+  readonly schema: TypeSchema;
+  readonly byKey: ReadonlyMap<string, CallerField>;
+  /** The fields newer than 1.28, in the table's order. */
+  readonly newer: readonly CallerField[];
+  readonly required: readonly CallerField[];
+}
+
+/** Every type of the table, arranged once when the module loads. */
+const KNOWN_TYPES: ReadonlyMap<string, KnownType> = new Map(Object.entries(KUBERNETES_TYPES).map(([name, schema]) => {
+  const fields = Object.entries(schema.fields).map(([json, field]) => ({ key: field.ts ?? json, json, schema: field }));
+  return [name, {
+    name,
+    schema,
+    byKey: new Map(fields.map((field) => [field.key, field])),
+    newer: fields.filter((field) => field.schema.ts === undefined),
+    required: fields.filter((field) => field.schema.required),
+  }];
+}));
+
+function knownType(typeName: string): KnownType {
+  const type = KNOWN_TYPES.get(typeName);
+  if (type === undefined) {
+    throw new Error(`unknown Kubernetes type ${q(typeName)}: not in src/kubernetes/generated/schema.ts`);
+  }
+  return type;
 }
 
 /** `k8s.PodSpec` for a type converted by `toJson_PodSpec`. */
-function cdk8sTypeName(type: TypeSchema): string {
-  return `k8s.${(type.toJson ?? '').replace(/^toJson_/, '')}`;
+function cdk8sTypeName(type: KnownType): string {
+  return `k8s.${(type.schema.toJson ?? '').replace(/^toJson_/, '')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
