@@ -3,10 +3,10 @@
  * 1.33) before cdk8s-plus-28's converters see them.
  *
  * The converters (`k8s.toJson_*`, Kubernetes 1.28) trust their input's TypeScript type: from
- * JavaScript, a string where a list belongs throws `items?.map is not a function`, a number where a
- * `k8s.IntOrString` belongs is dropped (they read its `.value`), and a misspelt field is dropped. They
- * also drop every field newer than 1.28. `checkShape` reports such input with the field at fault;
- * `renderWithNewerFields` renders with the converter and puts the newer fields back.
+ * JavaScript, a string where a list belongs throws `obj.command?.map is not a function`, a number
+ * where a `k8s.IntOrString` belongs is dropped (they read its `.value`), and a misspelt field is
+ * dropped. They also drop every field newer than 1.28. `checkShape` reports such input with the
+ * field at fault; `renderWithNewerFields` renders with the converter and puts the newer fields back.
  *
  * Values are in cdk8s-plus-28's TypeScript shape: its property names (`hostIpc`), `k8s.IntOrString`,
  * `k8s.Quantity` and `Date` objects. A field newer than 1.28 has no property name there, so it goes
@@ -45,7 +45,7 @@ export function checkShape(value: unknown, typeName: string, field: string): Sha
  * type, then with every field newer than 1.28 that the value sets added back at its place (a newer
  * field's value as plain JSON). Keys come in the converter's order, the added ones after it: the
  * converter's output is only added to, and cdk8s sorts keys when it writes YAML anyway.
- * Assumes `checkShape` found nothing.
+ * Assumes `checkShape` found nothing; throws if `value` is not an object.
  */
 export function renderWithNewerFields(value: unknown, typeName: string): Record<string, unknown> {
   if (!isPlainObject(value)) {
@@ -479,7 +479,7 @@ function describe(value: unknown): string {
     return 'null';
   }
   if (value instanceof k8s.IntOrString || value instanceof k8s.Quantity) {
-    return `${value instanceof k8s.IntOrString ? 'k8s.IntOrString' : 'k8s.Quantity'} ${describe(value.value)}`;
+    return `a ${value instanceof k8s.IntOrString ? 'k8s.IntOrString' : 'k8s.Quantity'} holding ${json(value.value)}`;
   }
   if (Array.isArray(value)) {
     return `a list ${json(value)}`;

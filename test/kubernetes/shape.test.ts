@@ -139,7 +139,7 @@ describe('wrong JavaScript types', () => {
       .toBe('expected a SecurityContext object, got an instance of Map');
     expect(at({ name: 'a', lifecycle: () => ({}) }, 'Container', 'x.lifecycle').message).toBe('expected a Lifecycle object, got a function');
     expect(at({ name: 'a', resources: k8s.Quantity.fromString('1') }, 'Container', 'x.resources').message)
-      .toBe('expected a ResourceRequirements object, got k8s.Quantity the string "1"');
+      .toBe('expected a ResourceRequirements object, got a k8s.Quantity holding "1"');
     class Options { public readonly runAsUser = 1000; }
     expect(at({ name: 'a', securityContext: new Options() }, 'Container', 'x.securityContext').message).toMatch(/got an instance of Options$/);
   });
