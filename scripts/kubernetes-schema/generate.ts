@@ -485,6 +485,11 @@ export function buildSchema(): Generated {
         ...(old ? { ts: old.property } : {}),
       };
     }
+    // Callers give a field under its 1.28 property name, or its JSON name if it is newer: one key, one field.
+    const keys = Object.entries(fields).map(([json, field]) => field.ts ?? json);
+    if (new Set(keys).size !== keys.length) {
+      throw new Error(`${type.openApiName}: two fields share a property or JSON name: ${keys.join(', ')}`);
+    }
     types.set(names.get(type.openApiName)!, { name: type.openApiName, ...(toJson ? { toJson } : {}), fields });
     const removed = [...converter.keys()].filter((json) => !Object.hasOwn(fields, json));
     if (removed.length > 0) {
