@@ -5,6 +5,7 @@
  * reader records a problem for a value of the wrong type and returns a value of the right type (the
  * default), so that the model can still be built and every other problem reported too.
  */
+import { checkShape } from './kubernetes/shape';
 import { Problems } from './problems';
 
 /** A plain data object: not null, not a list, not a class instance. */
@@ -122,4 +123,18 @@ export function readInstance<T>(value: unknown, type: { readonly prototype: T; r
   }
   problems.add(field, `expected ${/^[AEIOU]/.test(type.name) ? 'an' : 'a'} ${type.name}, got ${describeValue(value)}`, fix);
   return undefined;
+}
+
+/**
+ * A Kubernetes struct (`k8s.Container`, `k8s.Toleration`...), held to its type in the schema of the
+ * newest Kubernetes this library knows: what does not fit is reported field by field, and a value
+ * with parts of the wrong JavaScript type is left out, so that the converters and checks never meet
+ * it.
+ */
+export function readStruct(value: unknown, typeName: string, field: string, problems: Problems): object | undefined {
+  const issues = checkShape(value, typeName, field);
+  issues.forEach((issue) => problems.add(issue.field, issue.message, issue.fix));
+  // A value of the right types is kept even when the schema refuses some of it (an enum, say), so
+  // that the other checks report their problems too.
+  return issues.some((issue) => issue.wrongType) || value === null ? undefined : value as object | undefined;
 }

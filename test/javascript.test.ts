@@ -23,7 +23,7 @@ const WRONG_TYPES: Array<[string, Record<string, unknown>, string, string]> = [
   ['a single toleration', { tolerations: { key: 'dedicated', operator: 'Exists' } }, 'tolerations', 'expected a list of tolerations, got an object'],
   ['a single sidecar', { sidecarContainers: { name: 'kms', image: 'x:v1' } }, 'sidecarContainers', 'expected a list of containers, got an object'],
   ['sidecars as a string', { sidecarContainers: 'kms' }, 'sidecarContainers', 'expected a list of containers, got a string ("kms")'],
-  ['a sidecar that is a string', { sidecarContainers: ['kms'] }, 'sidecarContainers[0]', 'expected an object, got a string'],
+  ['a sidecar that is a string', { sidecarContainers: ['kms'] }, 'sidecarContainers[0]', 'expected a Container object, got the string "kms"'],
   ['replicas as a string', { replicas: '3' }, 'replicas', 'expected a number, got a string ("3")'],
   ['labels as a string', { labels: 'team=platform' }, 'labels', 'expected an object, got a string'],
   ['a label value that is a number', { labels: { tier: 1 } }, 'labels.tier', 'expected a string, got a number (1)'],

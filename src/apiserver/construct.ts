@@ -3,13 +3,14 @@ import { IPodSelector, INetworkPolicyPeer, LabelSelector, NetworkPolicyPeerConfi
 import { Construct } from 'constructs';
 import { checkModel } from '../checks';
 import { appObjectsOf } from '../encryption/source';
+import { renderWithNewerFields } from '../kubernetes/shape';
 import { buildModel } from '../model/build';
 import { SECURE_PORT } from '../model/layout';
 import { componentNames, objectLabels, selectorLabels } from '../model/naming';
 import type { SidecarSpec } from '../model/sidecars';
 import type { ApiServerModel } from '../model/types';
 import { Problem, Problems, formatProblem } from '../problems';
-import { describeValue } from '../runtime';
+import { describeValue, isPlainObject, readStruct } from '../runtime';
 import { inputOf, readProps, readSidecarOptions, sidecarOptionsOf } from './input';
 import { KarmadaApiServerProps, SidecarOptions } from './props';
 
@@ -55,11 +56,11 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
     this.props = readProps(props, problems);
     this.instanceName = this.props.instanceName;
     this.namespace = this.props.namespace ?? Chart.of(this).namespace ?? 'default';
-    (this.props.sidecarContainers ?? []).forEach((container, i) => this.sidecarSpecs.push({
-      container,
-      options: sidecarOptionsOf(this.props.sidecarOptions, container.name),
-      field: `sidecarContainers[${i}]`,
-    }));
+    (this.props.sidecarContainers ?? []).forEach((container: k8s.Container | undefined, i) => {
+      if (container !== undefined) {
+        this.sidecarSpecs.push({ container, options: sidecarOptionsOf(this.props.sidecarOptions, container.name), field: `sidecarContainers[${i}]` });
+      }
+    });
     this.propProblems = problems.list;
 
     const names = componentNames(this.instanceName);
@@ -72,13 +73,13 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: metadata(names.apiServer, this.props.annotations),
-      spec: Lazy.any({ produce: () => k8s.toJson_DeploymentSpec(this.model.deploymentSpec) }),
+      spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.deploymentSpec, 'DeploymentSpec') }),
     });
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: metadata(names.apiServer, this.props.serviceAnnotations),
-      spec: Lazy.any({ produce: () => k8s.toJson_ServiceSpec(this.model.serviceSpec) }),
+      spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.serviceSpec, 'ServiceSpec') }),
     });
     this.configMap = new ApiObject(this, 'ConfigMap', {
       apiVersion: 'v1',
@@ -91,7 +92,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
         metadata: metadata(names.apiServer),
-        spec: Lazy.any({ produce: () => k8s.toJson_PodDisruptionBudgetSpec(this.model.podDisruptionBudget) }),
+        spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.podDisruptionBudget, 'PodDisruptionBudgetSpec') }),
       });
     }
     if (this.props.networkPolicy !== undefined) {
@@ -99,7 +100,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: metadata(names.networkPolicy),
-        spec: Lazy.any({ produce: () => k8s.toJson_NetworkPolicySpec(this.model.networkPolicy) }),
+        spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.networkPolicy, 'NetworkPolicySpec') }),
       });
     }
 
@@ -116,17 +117,14 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
   public addSidecarContainer(container: k8s.Container, options: SidecarOptions = {}): void {
     const problems = new Problems();
     const given: unknown = container;
-    const valid = typeof given === 'object' && given !== null && !Array.isArray(given);
-    const name = valid ? String(container.name) : describeValue(given);
-    const field = `addSidecarContainer(${name})`;
-    if (!valid) {
+    const field = `addSidecarContainer(${isPlainObject(given) ? String(given.name) : describeValue(given)})`;
+    const read = readStruct(given, 'Container', field, problems) as k8s.Container | undefined;
+    const sidecarOptions = readSidecarOptions(options, `${field}.options`, problems);
+    if (read !== undefined) {
+      this.sidecarSpecs.push({ container: read, options: sidecarOptions, field });
+    } else if (given === undefined || given === null) {
       problems.add(field, `expected a container, got ${describeValue(given)}`, 'pass a container such as { name: "kms-plugin", image: "..." }');
     }
-    this.sidecarSpecs.push({
-      container: valid ? container : { name: '' },
-      options: readSidecarOptions(options, `${field}.options`, problems),
-      field,
-    });
     this.addedProblems.push(...problems.list);
     this.built = undefined;
   }

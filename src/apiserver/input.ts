@@ -9,8 +9,9 @@ import { EtcdConfig } from '../etcd/config';
 import type { SidecarSpec } from '../model/sidecars';
 import type { ApiServerInput } from '../model/types';
 import { Problems } from '../problems';
+import { nearName } from '../suggest';
 import {
-  describeValue, readBoolean, readInstance, readList, readNumber, readObject, readRecord, readString,
+  describeValue, readBoolean, readInstance, readList, readNumber, readObject, readRecord, readString, readStruct,
 } from '../runtime';
 import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG, KarmadaApiServerProps, SidecarOptions } from './props';
 
@@ -22,22 +23,18 @@ const boolean: PropReader = (value, field, problems) => readBoolean(value, field
 const stringMap = (example: string): PropReader => (value, field, problems) =>
   (value === undefined ? undefined : readRecord(value, field, problems, 'string', example));
 
+const struct = (typeName: string): PropReader => (value, field, problems) => readStruct(value, typeName, field, problems);
+
 /**
- * A Kubernetes struct (`k8s.Container`, `k8s.Toleration`...): an object, as the struct's type asks.
+ * A list of Kubernetes structs. When an item does not fit its type, the list is left out (each bad
+ * item is reported): the checks that follow then never report a shifted index.
  */
-function readStruct(value: unknown, field: string, problems: Problems, example: string): object | undefined {
-  return readObject(value, field, problems, example);
-}
-
-const struct = (example: string): PropReader => (value, field, problems) => readStruct(value, field, problems, example);
-
-/** A list of Kubernetes structs; an item of the wrong type is reported and left out. */
-const structList = (itemWord: string, example: string): PropReader => (value, field, problems) => {
+const structList = (itemWord: string, typeName: string): PropReader => (value, field, problems) => {
   if (value === undefined) {
     return undefined;
   }
-  return readList(value, field, problems, itemWord)
-    .filter((item, i) => readStruct(item, `${field}[${i}]`, problems, example) !== undefined);
+  const items = readList(value, field, problems, itemWord).map((item, i) => readStruct(item, typeName, `${field}[${i}]`, problems));
+  return items.every((item) => item !== undefined) ? items : undefined;
 };
 
 function readIntOrString(value: unknown, field: string, problems: Problems): k8s.IntOrString | undefined {
@@ -61,7 +58,7 @@ const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader 
   replicas: (value, field, problems) => readNumber(value, field, problems, 'give a whole number of pods, such as 3'),
   labels: stringMap('{ "example.com/team": "platform" }'),
   annotations: stringMap('{ "example.com/owner": "platform" }'),
-  resources: struct('{ requests: { cpu: k8s.Quantity.fromString("250m") } }'),
+  resources: struct('ResourceRequirements'),
   priorityClassName: string('name a PriorityClass, such as "system-node-critical"'),
   podDisruptionBudgetConfig: (value, field, problems) => {
     const config = readObject(value, field, problems, '{ maxUnavailable: k8s.IntOrString.fromNumber(1) }');
@@ -70,27 +67,28 @@ const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader 
       maxUnavailable: readIntOrString(config.maxUnavailable, `${field}.maxUnavailable`, problems),
     };
   },
-  tolerations: structList('tolerations', '{ key: "dedicated", operator: "Exists" }'),
-  affinity: struct('{ nodeAffinity: { ... } }'),
+  tolerations: structList('tolerations', 'Toleration'),
+  affinity: struct('Affinity'),
   nodeSelector: stringMap('{ "kubernetes.io/os": "linux" }'),
-  topologySpreadConstraints: structList('topology spread constraints', '{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule" }'),
-  podSecurityContext: struct('{ runAsUser: 1000 }'),
+  topologySpreadConstraints: structList('topology spread constraints', 'TopologySpreadConstraint'),
+  podSecurityContext: struct('PodSecurityContext'),
   networkPolicy: (value, field, problems) => {
     const options = readObject(value, field, problems, '{ allowFrom: [ ... ] }');
-    return options && { allowFrom: structList('peers', '{ podSelector: { matchLabels: { ... } } }')(options.allowFrom, `${field}.allowFrom`, problems) };
+    return options && { allowFrom: structList('peers', 'NetworkPolicyPeer')(options.allowFrom, `${field}.allowFrom`, problems) };
   },
   serviceSubnet: string('give a CIDR, such as "10.96.0.0/12"'),
   serviceType: string('use ServiceType.CLUSTER_IP, NODE_PORT or LOAD_BALANCER'),
   loadBalancerClass: string('give the load balancer class, such as "service.k8s.aws/nlb"'),
   serviceAnnotations: stringMap('{ "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" }'),
   extraArgs: stringMap('{ "max-requests-inflight": "3000" }'),
-  extraVolumes: structList('volumes', '{ name: "extra", configMap: { name: "my-config" } }'),
-  extraVolumeMounts: structList('volume mounts', '{ name: "extra", mountPath: "/etc/extra" }'),
+  extraVolumes: structList('volumes', 'Volume'),
+  extraVolumeMounts: structList('volume mounts', 'VolumeMount'),
   featureGates: (value, field, problems) =>
     (value === undefined ? undefined : readRecord(value, field, problems, 'boolean', '{ "SomeGate": true }')),
-  // Holes are kept: the checks then report the sidecar's missing name and image at its index.
+  // A sidecar that does not fit the Container type is reported and becomes a hole, so that the
+  // others keep their index in later problems.
   sidecarContainers: (value, field, problems) => (value === undefined ? undefined : readList(value, field, problems, 'containers')
-    .map((item, i) => (item === undefined || item === null ? {} : readStruct(item, `${field}[${i}]`, problems, '{ name: "kms-plugin", image: "..." }') ?? {}))),
+    .map((item, i) => readStruct(item ?? {}, 'Container', `${field}[${i}]`, problems))),
   sidecarOptions: (value, field, problems) => {
     const options = readObject(value, field, problems, '{ "kms-plugin": { nativeSidecar: true } }');
     return options && Object.fromEntries(Object.entries(options).map(([name, o]) => [name, readSidecarOptions(o, `${field}[${JSON.stringify(name)}]`, problems)]));
@@ -131,7 +129,7 @@ export function readProps(props: unknown, problems: Problems): KarmadaApiServerP
   const known = Object.keys(PROP_READERS);
   for (const key of Object.keys(given)) {
     if (!known.includes(key)) {
-      const close = closestName(key, known);
+      const close = nearName(key, known);
       problems.add(key, `${JSON.stringify(key)} is not a prop of KarmadaApiServer, so it would be ignored`,
         close ? `did you mean ${close}?` : 'remove it; see KarmadaApiServerProps for the props');
     }
@@ -143,32 +141,6 @@ export function readProps(props: unknown, problems: Problems): KarmadaApiServerP
   // A missing name is reported by the name checks, as an empty one.
   read.instanceName ??= '';
   return read as unknown as KarmadaApiServerProps;
-}
-
-/** The known name closest to a misspelt one (by edit distance), or undefined when none is close. */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** What the input needs besides the props: where the API server lives, and its sidecars so far. */

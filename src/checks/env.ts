@@ -3,9 +3,8 @@ import { Problems } from '../problems';
 import { q } from './grammar';
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 
-/** Sidecar env var names and sources, and other per-container enums. */
+/** Sidecar env var names and sources. */
 export function checkEnv(model: ApiServerModel, problems: Problems): void {
   for (const sidecar of model.sidecars) {
     const { container, field } = sidecar;
@@ -31,9 +30,5 @@ export function checkEnv(model: ApiServerModel, problems: Problems): void {
           'use letters, digits, "_", "-" and ".", not starting with a digit');
       }
     });
-    if (container.terminationMessagePolicy !== undefined && !TERMINATION_MESSAGE_POLICIES.includes(container.terminationMessagePolicy)) {
-      problems.add(`${field}.terminationMessagePolicy`, `${q(container.terminationMessagePolicy)} is not a termination message policy`,
-        'use "File" (the default) or "FallbackToLogsOnError"');
-    }
   }
 }

@@ -111,8 +111,5 @@ export function checkImages(model: ApiServerModel, problems: Problems): void {
           `pin a version tag or a digest, or ${acceptKnowingly(sidecar, 'allowMutableImageTag')}`);
       }
     }
-    if (container.imagePullPolicy !== undefined && !PULL_POLICIES.includes(container.imagePullPolicy)) {
-      problems.add(`${field}.imagePullPolicy`, `${q(container.imagePullPolicy)} is not an image pull policy`, 'use "Always", "IfNotPresent" or "Never"');
-    }
   }
 }

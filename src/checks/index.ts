@@ -18,7 +18,6 @@ import { checkPodSecurity } from './pod-security';
 import { checkPorts } from './ports';
 import { checkProbes } from './probes';
 import { checkQuantities } from './quantities';
-import { checkRenderable } from './render';
 import { checkService } from './service';
 import { checkVolumes } from './volumes';
 import { checkWorkload } from './workload';
@@ -50,7 +49,6 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkArgs,
   checkEtcd,
   checkSidecarOptions,
-  checkRenderable,
 ];
 
 /** Runs every check on the model and returns all problems together. */

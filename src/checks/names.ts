@@ -33,9 +33,8 @@ export function checkNames(model: ApiServerModel, problems: Problems): void {
 
   for (const sidecar of model.sidecars) {
     const name = sidecar.container.name;
-    if (name === undefined || name === '') {
-      problems.add(`${sidecar.field}.name`, 'a container needs a name', 'give the sidecar a name, such as "kms-plugin"');
-    } else if (!isDns1123Label(name)) {
+    // A missing name is reported by the schema check of the container.
+    if (name !== undefined && !isDns1123Label(name)) {
       problems.add(`${sidecar.field}.name`, `${q(name)} is not a valid container name (${DNS1123_LABEL_RULE})`,
         `rename it, for example to ${q(suggestLabel(name))}`);
     }

@@ -3,7 +3,6 @@ import type { ApiServerModel } from '../model/types';
 import { Problems } from '../problems';
 import { isPortName, q } from './grammar';
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const PORT_NAME_RULE = 'at most 15 lowercase letters, digits and "-", with at least one letter, no "--", not starting or ending with "-"';
 
 function isPortNumber(value: unknown): boolean {
@@ -11,7 +10,7 @@ function isPortNumber(value: unknown): boolean {
 }
 
 /**
- * The ports of every sidecar: numbers in 1..65535, valid and unique names, known protocols; and the
+ * The ports of every sidecar: numbers in 1..65535, valid and unique names; and the
  * ports its probes and lifecycle hooks point at.
  */
 export function checkPorts(model: ApiServerModel, problems: Problems): void {
@@ -42,9 +41,6 @@ export function checkPorts(model: ApiServerModel, problems: Problems): void {
       // hostPort 0 is how Kubernetes itself writes "no host port"
       if (port.hostPort !== undefined && port.hostPort !== 0 && !isPortNumber(port.hostPort)) {
         problems.add(`${at}.hostPort`, `${q(port.hostPort)} is not a port number`, 'give a whole number from 1 to 65535, or 0 or nothing for no host port');
-      }
-      if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol)) {
-        problems.add(`${at}.protocol`, `${q(port.protocol)} is not a protocol`, 'use "TCP" (the default), "UDP" or "SCTP"');
       }
       if (port.name !== undefined) {
         if (!isPortName(port.name)) {

@@ -4,8 +4,6 @@ import { Problems } from '../problems';
 import { isQualifiedName, q } from './grammar';
 
 const MAX_INT32 = 2 ** 31 - 1;
-const TOLERATION_OPERATORS = ['Exists', 'Equal'];
-const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /** The Deployment's replicas, the PodDisruptionBudget's settings, and the pods' tolerations. */
 export function checkWorkload(model: ApiServerModel, problems: Problems): void {
@@ -50,9 +48,6 @@ function checkIntOrPercent(value: k8s.IntOrString | undefined, field: string, pr
 }
 
 function checkToleration(t: k8s.Toleration, field: string, problems: Problems): void {
-  if (t.operator !== undefined && !TOLERATION_OPERATORS.includes(t.operator)) {
-    problems.add(`${field}.operator`, `${q(t.operator)} is not a toleration operator`, 'use "Equal" (the default) or "Exists"');
-  }
   if (t.operator === 'Exists' && t.value !== undefined && t.value !== '') {
     problems.add(`${field}.value`, `a toleration with operator "Exists" matches any value, so it takes no value (${q(t.value)} is set)`,
       'remove value, or use operator "Equal" to match that value');
@@ -62,9 +57,6 @@ function checkToleration(t: k8s.Toleration, field: string, problems: Problems): 
       'give the taint key, or set operator to "Exists"');
   } else if (t.key !== undefined && t.key !== '' && !isQualifiedName(t.key)) {
     problems.add(`${field}.key`, `${q(t.key)} is not a valid taint key`, 'use a label-style key such as "node-role.kubernetes.io/control-plane"');
-  }
-  if (t.effect !== undefined && !TOLERATION_EFFECTS.includes(t.effect)) {
-    problems.add(`${field}.effect`, `${q(t.effect)} is not a taint effect`, 'use "NoSchedule", "PreferNoSchedule" or "NoExecute", or leave effect out to match all');
   }
   if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
     problems.add(`${field}.tolerationSeconds`, 'tolerationSeconds applies to the NoExecute effect only',

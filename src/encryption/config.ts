@@ -9,7 +9,7 @@ import { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
 import { Problem, Problems } from '../problems';
-import { readBoolean, readInstance, readList, readObject, readString } from '../runtime';
+import { readBoolean, readInstance, readList, readObject, readString, readStruct } from '../runtime';
 
 /** The file name of a rendered or referenced encryption configuration. */
 export const ENCRYPTION_CONFIG_FILE = 'encryption-config.yaml';
@@ -270,7 +270,7 @@ function readPlugin(value: unknown, field: string, problems: Problems): KmsPlugi
   if (plugin === undefined) {
     return undefined;
   }
-  const container = readObject(plugin.container, `${field}.container`, problems, '{ name: "kms-plugin", image: "registry.example.com/kms-plugin:v1.0.0" }');
+  const container = readStruct(plugin.container, 'Container', `${field}.container`, problems);
   const socketPath = readString(plugin.socketPath, `${field}.socketPath`, problems, 'give the absolute path of the socket, such as "/var/run/kmsplugin/socket.sock"');
   if (container === undefined || socketPath === undefined) {
     if (container === undefined && plugin.container === undefined) {
@@ -282,7 +282,7 @@ function readPlugin(value: unknown, field: string, problems: Problems): KmsPlugi
     return undefined;
   }
   return {
-    container: container as unknown as k8s.Container,
+    container: container as k8s.Container,
     socketPath,
     nativeSidecar: readBoolean(plugin.nativeSidecar, `${field}.nativeSidecar`, problems),
     allowMutableImageTag: readBoolean(plugin.allowMutableImageTag, `${field}.allowMutableImageTag`, problems),

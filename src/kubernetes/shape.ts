@@ -14,6 +14,7 @@
  */
 import { k8s } from 'cdk8s-plus-28';
 import { keyField, q } from '../checks/grammar';
+import { closest, nearName } from '../suggest';
 import { KUBERNETES_TYPES, SCHEMA_KUBERNETES_VERSION } from './generated/schema';
 import type { FieldSchema, TypeSchema, ValueSchema } from './schema-model';
 
@@ -25,6 +26,12 @@ export interface ShapeIssue {
   readonly message: string;
   /** What to change. */
   readonly fix: string;
+  /**
+   * The value is of the wrong JavaScript type (a string for a list, say), so code that trusts the
+   * type would fail on it. False for values of the right type that the schema refuses (a value
+   * outside an enum, a missing required field, an unknown field): checks can still read those.
+   */
+  readonly wrongType: boolean;
 }
 
 /**
@@ -61,14 +68,15 @@ function checkValue(value: unknown, schema: ValueSchema, field: string, issues: 
   if (value === undefined || value === null) {
     return;
   }
-  const report = (message: string, fix: string) => issues.push({ field, message, fix });
+  const report = (message: string, fix: string, wrongType = true) => issues.push({ field, message, fix, wrongType });
   const wrongType = (fix: string) => report(`expected ${expectation(schema)}, got ${describe(value)}`, fix);
   switch (schema.kind) {
     case 'string':
       if (typeof value !== 'string') {
         wrongType(typeof value === 'number' || typeof value === 'boolean' ? `give the text ${q(String(value))}` : 'give a string');
       } else if (schema.enum && !schema.enum.includes(value)) {
-        report(`${q(value)} is not one of ${listed(schema.enum)}`, `use ${q(closest(value, schema.enum))}`);
+        const near = nearName(value, schema.enum);
+        report(`${q(value)} is not one of ${listed(schema.enum)}`, near !== undefined ? `did you mean ${q(near)}?` : `use one of ${listed(schema.enum)}`, false);
       }
       return;
     case 'integer':
@@ -110,7 +118,7 @@ function checkValue(value: unknown, schema: ValueSchema, field: string, issues: 
       }
       value.forEach((item, i) => {
         if (item === null || item === undefined) {
-          issues.push({ field: `${field}[${i}]`, message: `list item ${i} is ${String(item)}`, fix: 'remove the empty item' });
+          issues.push({ field: `${field}[${i}]`, message: `list item ${i} is ${String(item)}`, fix: 'remove the empty item', wrongType: true });
         } else {
           checkValue(item, schema.items, `${field}[${i}]`, issues);
         }
@@ -157,23 +165,25 @@ function checkObject(value: Record<string, unknown>, type: KnownType, field: str
         field: keyField(field, key),
         message: `${q(key)} is the JSON name; cdk8s-plus-28's ${cdk8sTypeName(type)} calls this field ${renamed}, and drops ${q(key)}`,
         fix: `rename it to ${renamed}`,
+        wrongType: false,
       });
       continue;
     }
-    const nearest = closest(key, [...type.byKey.keys()]);
+    const names = [...type.byKey.keys()];
+    // A near name is likely a typo; a far one may be a field of a later Kubernetes version.
+    const near = nearName(key, names);
+    const nearest = near ?? closest(key, names)!;
     suggested.add(nearest);
     issues.push({
       field: keyField(field, key),
       message: `${q(key)} is not a field of ${type.name} in Kubernetes ${SCHEMA_KUBERNETES_VERSION}, the newest schema this library knows`,
-      // A near name is likely a typo; a far one may be a field of a later Kubernetes version.
-      fix: distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(key.length / 4))
-        ? `did you mean ${nearest}?`
-        : `remove it (the closest field of ${type.name} is ${nearest})`,
+      fix: near !== undefined ? `did you mean ${near}?` : `remove it (the closest field of ${type.name} is ${nearest})`,
+      wrongType: false,
     });
   }
   for (const { key } of type.required) {
     if ((value[key] === undefined || value[key] === null) && !suggested.has(key)) {
-      issues.push({ field: keyField(field, key), message: `${type.name} requires ${key}, and it is not set`, fix: `set ${key}` });
+      issues.push({ field: keyField(field, key), message: `${type.name} requires ${key}, and it is not set`, fix: `set ${key}`, wrongType: false });
     }
   }
 }
@@ -182,12 +192,12 @@ function checkObject(value: Record<string, unknown>, type: KnownType, field: str
 function checkKey(key: string, field: string, issues: ShapeIssue[]): boolean {
   if (key === 'constructor') {
     // cdk8s's serializer reads `value.constructor.name` to tell plain objects from class instances.
-    issues.push({ field: keyField(field, key), message: 'cdk8s cannot render a key named "constructor": it takes it for the object\'s class', fix: 'remove or rename the key' });
+    issues.push({ field: keyField(field, key), message: 'cdk8s cannot render a key named "constructor": it takes it for the object\'s class', fix: 'remove or rename the key', wrongType: true });
     return true;
   }
   if (key === '__proto__') {
     // Assigning it sets the prototype of cdk8s's output object: the key disappears.
-    issues.push({ field: keyField(field, key), message: 'cdk8s cannot render a key named "__proto__": it sets the prototype of the output instead', fix: 'remove or rename the key' });
+    issues.push({ field: keyField(field, key), message: 'cdk8s cannot render a key named "__proto__": it sets the prototype of the output instead', fix: 'remove or rename the key', wrongType: true });
     return true;
   }
   return false;
@@ -200,7 +210,7 @@ function checkWrapped(value: unknown, wrapper: typeof k8s.IntOrString | typeof k
     const inner: unknown = value.value;
     const fits = typeof inner === 'string' || (typeof inner === 'number' && Number.isFinite(inner) && (!integerOnly || Number.isInteger(inner)));
     if (!fits) {
-      issues.push({ field, message: `the ${name} holds ${describe(inner)}`, fix: `give ${name}.fromString(…) a string or ${name}.fromNumber(…) a finite ${integerOnly ? 'whole ' : ''}number` });
+      issues.push({ field, message: `the ${name} holds ${describe(inner)}`, fix: `give ${name}.fromString(…) a string or ${name}.fromNumber(…) a finite ${integerOnly ? 'whole ' : ''}number`, wrongType: true });
     }
     return;
   }
@@ -208,7 +218,7 @@ function checkWrapped(value: unknown, wrapper: typeof k8s.IntOrString | typeof k
   const fix = typeof given === 'number' ? `give ${name}.fromNumber(${given})`
     : typeof given === 'string' ? `give ${name}.fromString(${quoteJs(given)})`
       : `give ${name}.fromString('…') or ${name}.fromNumber(…)`;
-  issues.push({ field, message: `expected a ${name}, got ${describe(value)}`, fix });
+  issues.push({ field, message: `expected a ${name}, got ${describe(value)}`, fix, wrongType: true });
 }
 
 /** Free-form JSON: plain objects and arrays of strings, finite numbers, booleans and null. */
@@ -218,12 +228,12 @@ function checkPlainData(value: unknown, field: string, issues: ShapeIssue[], anc
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
-      issues.push({ field, message: `${describe(value)} is not a finite number and renders as null`, fix: 'give a finite number' });
+      issues.push({ field, message: `${describe(value)} is not a finite number and renders as null`, fix: 'give a finite number', wrongType: true });
     }
     return;
   }
   if (ancestors.includes(value)) {
-    issues.push({ field, message: 'the value contains itself', fix: 'give a tree of plain data, without cycles' });
+    issues.push({ field, message: 'the value contains itself', fix: 'give a tree of plain data, without cycles', wrongType: true });
     return;
   }
   if (Array.isArray(value)) {
@@ -235,7 +245,7 @@ function checkPlainData(value: unknown, field: string, issues: ShapeIssue[], anc
       }
     }
   } else {
-    issues.push({ field, message: `${describe(value)} is not plain data cdk8s can render`, fix: 'give plain objects, lists, strings, numbers and booleans' });
+    issues.push({ field, message: `${describe(value)} is not plain data cdk8s can render`, fix: 'give plain objects, lists, strings, numbers and booleans', wrongType: true });
   }
 }
 
@@ -519,33 +529,6 @@ function listed(values: readonly string[]): string {
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
-/** The candidate nearest to `word` by edit distance, ignoring case (first in order on ties). */
-function closest(word: string, candidates: readonly string[]): string {
-  let best = candidates[0];
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Edit distance: insertions, deletions, substitutions and swaps of neighbours each cost 1. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -126,10 +126,11 @@ describe('wrong JavaScript types', () => {
     expect(at({ name: 'a', tty: 1 }, 'Container', 'x.tty').fix).toBe('give true or false');
   });
 
-  test('a value outside a closed enum gets the nearest value', () => {
+  test('a value outside a closed enum gets the nearest value, or the list', () => {
     const issue = at({ name: 'a', imagePullPolicy: 'ifnotpresent' }, 'Container', 'x.imagePullPolicy');
     expect(issue.message).toBe('"ifnotpresent" is not one of "Always", "IfNotPresent" or "Never"');
-    expect(issue.fix).toBe('use "IfNotPresent"');
+    expect(issue.fix).toBe('did you mean "IfNotPresent"?');
+    expect(at({ name: 'a', imagePullPolicy: 'Sometimes' }, 'Container', 'x.imagePullPolicy').fix).toBe('use one of "Always", "IfNotPresent" or "Never"');
     expect(at({ stopSignal: 'SIGTERN' }, 'Lifecycle', 'x.stopSignal').message).toMatch(/… \(65 values\)$/);
   });
 
