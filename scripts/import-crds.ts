@@ -26,7 +26,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 
 /** One CRD file at a pinned commit. */
-interface CrdSource {
+export interface CrdSource {
   /** GitHub owner/name. */
   readonly repo: string;
   /** Path of the file in the repository. */
@@ -165,7 +165,7 @@ export function withoutDescriptions(schema: Json): Json {
   return out;
 }
 
-interface Crd {
+export interface Crd {
   readonly group: string;
   readonly kind: string;
   readonly plural: string;
@@ -174,7 +174,7 @@ interface Crd {
 }
 
 /** The one CustomResourceDefinition in the file: its names and the schemas of served versions. */
-function readCrd(file: string): Crd {
+export function readCrd(file: string): Crd {
   const docs = YAML.parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS() as any).filter(Boolean);
   const crds = docs.filter(d => d.kind === 'CustomResourceDefinition');
   if (crds.length !== 1) throw new Error(`${file}: expected one CustomResourceDefinition, found ${crds.length}`);
