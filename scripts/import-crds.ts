@@ -1,6 +1,7 @@
 /**
  * Regenerates src/imports/ from pinned CustomResourceDefinition files.
  *
+ *   npm run import                                  # the same as: npx ts-node scripts/import-crds.ts
  *   npx ts-node scripts/import-crds.ts              # CRD files from the local upstream directory
  *   npx ts-node scripts/import-crds.ts --download   # fetch them first from the pinned raw URLs
  *   npx ts-node scripts/import-crds.ts --upstream <dir>
@@ -121,21 +122,26 @@ function download(url: string, redirects = 5): Promise<Buffer> {
   });
 }
 
-/** The CRD file, checked against its pinned sha256; downloaded first when asked. */
+/** The CRD file, checked against its pinned sha256; downloaded first when asked (kept only if it matches). */
 async function crdFile(s: CrdSource, upstream: string, fetch: boolean): Promise<string> {
   const file = path.join(upstream, s.repo, s.path);
+  const check = (data: Buffer, what: string) => {
+    const actual = sha256(data);
+    if (actual !== s.sha256) {
+      throw new Error(`${what}: sha256 ${actual}, but ${s.sha256} is pinned (${s.repo}@${s.commit})`);
+    }
+  };
   if (fetch) {
-    const data = await download(rawUrl(s));
+    const url = rawUrl(s);
+    const data = await download(url).catch((e: Error) => { throw new Error(`GET ${url}: ${e.message}`); });
+    check(data, url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, data);
   }
   if (!fs.existsSync(file)) {
     throw new Error(`${file} is missing: run with --download, or save ${rawUrl(s)} there`);
   }
-  const actual = sha256(fs.readFileSync(file));
-  if (actual !== s.sha256) {
-    throw new Error(`${file}: sha256 ${actual}, but ${s.sha256} is pinned (${s.repo}@${s.commit})`);
-  }
+  check(fs.readFileSync(file), file);
   return file;
 }
 
