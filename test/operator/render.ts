@@ -30,7 +30,8 @@ export { apiServerDeployment, apiServerPodDisruptionBudget, apiServerService, de
 export { applyCrdDefaults, applyStructuralSchema, CONSTANTS, defaultKarmada, DEFAULT_KARMADA_VERSION, setOperatorDefaults } from './defaults';
 export { configureClientCredentials, etcdClientWiring } from './etcd';
 export * from './naming';
-export { buildArgumentListFromMap, parseArgumentListToMap, patchDeployment, Patch } from './patcher';
+export { buildArgumentListFromMap, parseArgumentListToMap, patchDeployment } from './patcher';
+export type { Patch } from './patcher';
 export { htmlEscape, OperatorError, resolvePlainScalar, templatedString, TemplateNotMirrored } from './template';
 export * from './types';
 export { validateKarmada } from './validate';
