@@ -170,8 +170,9 @@ const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40
 /**
  * Kubernetes' quantity parser: an optional sign, digits with at most one ".", then one suffix (a
  * binary or decimal SI suffix, or an exponent "e<n>"/"E<n>"). JSON numbers are accepted as their
- * text. Returns undefined for anything the API server refuses. Like the server's parser, it takes
- * odd forms such as "1." and ".5".
+ * text. Returns undefined for anything the API server refuses, and for mantissas without a digit
+ * ("-", ".", "Mi"), which the server reads as 0. Like the server's parser, it takes odd forms such
+ * as "1." and ".5".
  */
 export function parseQuantity(value: unknown): Quantity | undefined {
   let text: string;
@@ -190,6 +191,11 @@ export function parseQuantity(value: unknown): Quantity | undefined {
     return undefined;
   }
   const [, sign, whole, fraction = '', suffix] = match;
+  // The server's parser reads "", "-", "." or "Mi" before a suffix as 0; we ask for a digit, as a
+  // quantity without one is surely a mistake.
+  if (whole === '' && fraction === '') {
+    return undefined;
+  }
   const exponent = suffixExponent(suffix);
   if (!exponent) {
     return undefined;
