@@ -128,7 +128,7 @@ function validateClusterIps(report: Report, spec: JsonObject, clusterIps: string
   if (!valid || headless) {
     return;
   }
-  if (clusterIps.length === 2 && family(clusterIps[0]) === family(clusterIps[1])) {
+  if (clusterIps.length > 1 && clusterIps.every((ip) => family(ip) === family(clusterIps[0]))) {
     report.add(clusterIpsPath, 'two cluster IPs must be of different IP families', 'give one IPv4 and one IPv6 address');
   }
   clusterIps.slice(0, families.length).forEach((ip, i) => {
