@@ -117,9 +117,10 @@ function synth(props: KarmadaApiServerProps): Manifest[] | undefined {
  */
 const KNOWN_CONSTRUCT_GAPS: readonly RegExp[] = [
   /envFrom\[\d+\]: envFrom names both a ConfigMap and a Secret/,
-  /valueFrom\.resourceFieldRef\.divisor: "1m" is not a divisor the server accepts for "(requests|limits)\.memory"/,
+  /valueFrom\.resourceFieldRef\.divisor: "(1m|1Mi)" is not a divisor the server accepts for "(requests|limits)\.(memory|cpu)"/,
   /valueFrom\.(configMapKeyRef|secretKeyRef)\.name: the (ConfigMap|Secret) reference has no name/,
   /nodeSelectorTerms: required node affinity has no node selector terms/,
+  /tolerations\[\d+\]\.value: .* is not a valid toleration value/,
 ];
 
 describe('properties', () => {
