@@ -1,0 +1,98 @@
+/**
+ * What the validators share: the issue type, a collector, JSON paths, and typed access to plain
+ * JSON as cdk8s synthesizes it.
+ *
+ * Paths follow the JSON document: `spec.template.spec.initContainers[0].env[1].name`, with map
+ * keys that are not plain identifiers in brackets: `metadata.labels["example.com/team"]`.
+ */
+
+/** One thing the Kubernetes API server would refuse, found in a rendered object. */
+export interface ValidationIssue {
+  /** The JSON path of the field at fault, within the object. */
+  readonly path: string;
+  /** What is wrong, in one line. */
+  readonly message: string;
+  /** What to change, in one line. */
+  readonly fix: string;
+}
+
+/** A JSON object. */
+export type JsonObject = Record<string, unknown>;
+
+/** Collects issues; each validator adds to the one it is given. */
+export class Report {
+  private readonly found: ValidationIssue[] = [];
+
+  /** Records an issue. */
+  public add(path: string, message: string, fix: string): void {
+    this.found.push({ path, message, fix });
+  }
+
+  /** The issues so far, in the order they were found. */
+  public get issues(): ValidationIssue[] {
+    return [...this.found];
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The path of a field or map entry under `path`. */
+export function at(path: string, key: string): string {
+  if (IDENTIFIER.test(key)) {
+    return path === '' ? key : `${path}.${key}`;
+  }
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+/** The path of a list item under `path`. */
+export function item(path: string, index: number): string {
+  return `${path}[${index}]`;
+}
+
+/** The value as a JSON object, or undefined. */
+export function objectAt(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as JsonObject : undefined;
+}
+
+/** The value as a list (empty when absent or not a list). */
+export function listAt(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The value as a string, or undefined. */
+export function textAt(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The value as a number, or undefined. */
+export function numberAt(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The entries of a JSON map (empty when absent). */
+export function entriesAt(value: unknown): [string, unknown][] {
+  const object = objectAt(value);
+  return object ? Object.entries(object) : [];
+}
+
+/** The string entries of a string map; other values read as their JSON text. */
+export function stringMapAt(value: unknown): [string, string][] {
+  return entriesAt(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']);
+}
+
+/** Whether the value is set (neither undefined nor null). */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** User text quoted for a one-line message, shortened when long. */
+export function q(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 60)}…" (${text.length} characters)` : text;
+}
+
+/** A name lowercased with runs of other characters made "-": a suggestion for a fix. */
+export function suggestName(value: string, maxLength = 63): string {
+  const s = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, maxLength).replace(/-+$/, '');
+  return s || 'name';
+}
