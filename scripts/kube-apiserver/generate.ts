@@ -870,6 +870,9 @@ export function generate(sourceDir: string): Map<string, string> {
 function main(argv: string[]): void {
   const sourceAt = argv.indexOf('--source');
   const source = sourceAt >= 0 ? argv[sourceAt + 1] : '/work/upstream';
+  if (!source) {
+    throw new Error('--source needs a directory');
+  }
   const check = argv.includes('--check');
   const root = path.resolve(__dirname, '..', '..');
   const files = generate(source);
