@@ -1,4 +1,4 @@
-import { operatorFlags } from '../../src/flags';
+import { operatorFlags } from '../../src/model/flags';
 import {
   SUPPORTED_MINORS, checkFlagValue, closestName, kubeApiServerRelease, minorOfImageTag, normalizeFlagName,
 } from '../../src/kube-apiserver/flags';

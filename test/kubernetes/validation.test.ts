@@ -9,7 +9,7 @@ import { compareQuantities, parseCidr, parseIp, parseQuantity } from '../../src/
 import { VALIDATED_KINDS, isValidatedKind, validateObject } from '../../src/kubernetes/validation';
 import { FUZZ_VOLUMES, propSet, sidecarContainer } from '../arbitraries';
 import { validateManifest } from '../schema';
-import { Manifest, newChart } from '../util';
+import { Manifest, newChart } from '../helpers';
 import { VALIDATION_CASES } from './validation-cases';
 
 const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
