@@ -2,8 +2,8 @@
  * docs/operator-parity.md covers every field of the operator's `karmadaAPIServer` and every prop of
  * KarmadaApiServerProps: a new prop fails this test until the parity page says how it compares.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { existsSync, readFileSync, readdirSync } from 'fs';
+import { join, posix } from 'path';
 import * as ts from 'typescript';
 
 const ROOT = join(__dirname, '..');
@@ -38,4 +38,24 @@ test('every prop of KarmadaApiServerProps is named in docs/operator-parity.md', 
   const props = interfaceMembers(join(ROOT, 'src', 'apiserver', 'props.ts'), 'KarmadaApiServerProps');
   expect(props.length).toBeGreaterThan(20);
   expect(missing(props)).toEqual([]);
+});
+
+/** The relative links of a markdown file: `[text](target)`, without their #anchor. */
+function relativeLinks(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1])
+    .filter((target) => !/^[a-z]+:/.test(target) && !target.startsWith('#'))
+    .map((target) => target.split('#')[0]);
+}
+
+test('every relative link of the README and docs/ names a file that ships in the npm package', () => {
+  const shipped: string[] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).files;
+  const ships = (path: string) => shipped.some((pattern) => pattern === path
+    || (pattern.endsWith('/**/*.md') && path.startsWith(pattern.slice(0, -'**/*.md'.length)) && path.endsWith('.md')));
+  const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)];
+  const broken = files.flatMap((file) => relativeLinks(join(ROOT, file)).map((target) => {
+    const path = posix.normalize(posix.join(posix.dirname(file), target));
+    return existsSync(join(ROOT, path)) && ships(path) ? undefined : `${file} → ${target}`;
+  })).filter((x) => x !== undefined);
+  expect(broken).toEqual([]);
 });
