@@ -38,3 +38,29 @@ export class Problems {
     return this.items;
   }
 }
+
+/** User text, quoted as a JSON string: newlines and quotes escaped, so a message stays on one line. */
+export function q(value: unknown): string {
+  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  const text = JSON.stringify(typeof value === 'string' ? value : String(value));
+  return text.length > 120 ? `${text.slice(0, 100)}…" (${text.length} characters)` : text;
+}
+
+/**
+ * The field of a map entry: `labels.app` for a plain key, else `labels["odd key"]` (quoted; a `:` is
+ * written `\u003a` so that the field never contains the `: ` that ends it in a message).
+ */
+export function keyField(base: string, key: string): string {
+  if (/^[A-Za-z0-9_./-]+$/.test(key)) {
+    return base === '' ? key : `${base}.${key}`;
+  }
+  return `${base}[${JSON.stringify(key).replace(/:/g, '\\u003a')}]`;
+}
+
+/** A name suggestion: the value lowercased, with runs of other characters turned into `-`. */
+export function suggestName(value: unknown, maxLength = 63): string {
+  const s = String(value ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, maxLength);
+  return s.replace(/-+$/, '') || 'name';
+}

@@ -138,18 +138,23 @@ const envVar: fc.Arbitrary<k8s.EnvVar> = fc.oneof(
     name: envName,
     valueFrom: fc.oneof(
       fc.record({ fieldRef: fc.record({ fieldPath: fc.constantFrom('metadata.name', 'metadata.namespace', 'status.podIP', 'spec.nodeName'), apiVersion: fc.option(fc.constant('v1'), { nil: undefined }) }, { requiredKeys: ['fieldPath'] }) }),
-      fc.record({ resourceFieldRef: fc.record({ resource: fc.constantFrom('limits.cpu', 'requests.memory'), divisor: fc.option(fc.constantFrom(k8s.Quantity.fromString('1m'), k8s.Quantity.fromString('1Mi')), { nil: undefined }) }, { requiredKeys: ['resource'] }) }),
-      fc.record({ configMapKeyRef: fc.record({ name: dnsLabel, key: envName, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['key'] }) }),
-      fc.record({ secretKeyRef: fc.record({ name: dnsLabel, key: envName, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['key'] }) }),
+      // A divisor in the unit of its resource: the API server refuses 1Mi for cpu and 1m for memory.
+      fc.record({ resourceFieldRef: fc.oneof(
+        fc.record({ resource: fc.constant('limits.cpu'), divisor: fc.option(fc.constant(k8s.Quantity.fromString('1m')), { nil: undefined }) }, { requiredKeys: ['resource'] }),
+        fc.record({ resource: fc.constant('requests.memory'), divisor: fc.option(fc.constant(k8s.Quantity.fromString('1Mi')), { nil: undefined }) }, { requiredKeys: ['resource'] }),
+      ) }),
+      fc.record({ configMapKeyRef: fc.record({ name: dnsLabel, key: envName, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['name', 'key'] }) }),
+      fc.record({ secretKeyRef: fc.record({ name: dnsLabel, key: envName, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['name', 'key'] }) }),
     ),
   }),
 );
 
-const envFrom: fc.Arbitrary<k8s.EnvFromSource> = fc.record({
-  prefix: fc.option(envName, { nil: undefined }),
-  configMapRef: fc.option(fc.record({ name: dnsLabel, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['name'] }), { nil: undefined }),
-  secretRef: fc.option(fc.record({ name: dnsLabel, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['name'] }), { nil: undefined }),
-}).map((e) => (e.configMapRef === undefined && e.secretRef === undefined ? { ...e, configMapRef: { name: 'env' } } : e));
+/** One source each: a ConfigMap or a Secret (the API server refuses both in one entry). */
+const envFrom: fc.Arbitrary<k8s.EnvFromSource> = fc.tuple(
+  fc.option(envName, { nil: undefined }),
+  fc.record({ name: dnsLabel, optional: fc.option(fc.boolean(), { nil: undefined }) }, { requiredKeys: ['name'] }),
+  fc.boolean(),
+).map(([prefix, ref, fromSecret]) => (fromSecret ? { prefix, secretRef: ref } : { prefix, configMapRef: ref }));
 
 const volumeMounts: fc.Arbitrary<k8s.VolumeMount[]> = fc.uniqueArray(fc.record({
   name: fc.constantFrom(...MOUNTABLE),
@@ -297,7 +302,7 @@ export const propSet: fc.Arbitrary<KarmadaApiServerProps> = fc.record({
         requiredDuringSchedulingIgnoredDuringExecution: fc.record({
           nodeSelectorTerms: fc.array(fc.record({
             matchExpressions: fc.array(fc.record({ key: anyKey, operator: fc.constantFrom('In', 'Exists'), values: fc.array(text, { maxLength: 2 }) }), { maxLength: 2 }),
-          }), { maxLength: 2 }),
+          }), { minLength: 1, maxLength: 2 }),
         }),
       }),
       podAffinity: fc.record({

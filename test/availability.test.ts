@@ -165,7 +165,7 @@ describe('errors', () => {
     ['minAvailable 1 with one replica', 1, { minAvailable: k8s.IntOrString.fromNumber(1) },
       `${P}.minAvailable: minAvailable 1 with 1 replica(s) lets no pod be evicted, so a node that holds one can never be drained. Fix: raise replicas to 2 or more, or remove podDisruptionBudgetConfig`],
     ['both set', 3, { minAvailable: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(1) },
-      `${P}: both minAvailable and maxUnavailable are set, and a PodDisruptionBudget takes only one. Fix: keep one of them: maxUnavailable (such as 1) adapts as replicas change`],
+      `${P}: minAvailable and maxUnavailable cannot both be set. Fix: keep one of them`],
   ])('a budget with %s is an error', (_, replicas, podDisruptionBudgetConfig, error) => {
     expect(errorsOf({ instanceName: 'tenant1', replicas, podDisruptionBudgetConfig })).toEqual([error]);
   });
@@ -177,15 +177,16 @@ describe('errors', () => {
   });
 
   test('a topology spread constraint that selects no API server pod is an error', () => {
-    const base = { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' };
+    // One topology key each: Kubernetes refuses two constraints of one key and one whenUnsatisfiable.
+    const base = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule' });
     expect(errorsOf({
       instanceName: 'tenant1',
       replicas: 3,
       topologySpreadConstraints: [
-        base,
-        { ...base, labelSelector: { matchLabels: { app: 'other' } } },
-        { ...base, labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/instance', operator: 'NotIn', values: ['tenant1'] }] } },
-        { ...base, labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'Exists' }] } },
+        base('kubernetes.io/hostname'),
+        { ...base('topology.kubernetes.io/zone'), labelSelector: { matchLabels: { app: 'other' } } },
+        { ...base('topology.kubernetes.io/region'), labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/instance', operator: 'NotIn', values: ['tenant1'] }] } },
+        { ...base('example.com/rack'), labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'Exists' }] } },
       ],
     })).toEqual([
       '[test/ApiServer] topologySpreadConstraints[0].labelSelector: the constraint has no labelSelector, so it counts no pods and spreads nothing. Fix: set labelSelector to { matchLabels: {"app.kubernetes.io/name":"karmada-apiserver","app.kubernetes.io/instance":"tenant1"} }',

@@ -29,7 +29,7 @@ test('node.validate() reports problems before any synth, and again after a chang
 test('synth fails with the construct path, the field and the fix', () => {
   const chart = newChart();
   new KarmadaApiServer(chart, 'ApiServer', { instanceName: 'tenant1', serviceSubnet: '10.0.0.0/33' });
-  expect(() => Testing.synth(chart)).toThrow(/\[test\/ApiServer\] serviceSubnet: "10\.0\.0\.0\/33" is not a CIDR: .*\. Fix: /);
+  expect(() => Testing.synth(chart)).toThrow(/\[test\/ApiServer\] serviceSubnet: "10\.0\.0\.0\/33" is not a CIDR .*\. Fix: /);
 });
 
 test('labels and annotations added to the Deployment handle render, as on any ApiObject', () => {

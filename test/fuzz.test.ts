@@ -7,8 +7,9 @@ import { deepStrictEqual } from 'assert';
 import { Testing, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName } from '../src/checks/grammar';
+import { validateObject } from '../src/kubernetes/validation';
 import { FUZZ_VOLUMES, propSet, sidecarContainer } from './arbitraries';
 import { validateManifests } from './schema';
 import { Manifest, newChart } from './helpers';
@@ -77,43 +78,20 @@ function must(holds: boolean, what: string, value: unknown): void {
   }
 }
 
-/** Rules the API server enforces that the schemas do not, checked on the rendered objects. */
+/** Kubernetes' server-side rules (beyond the schemas) hold for every rendered object. */
 function expectApiServerRules(manifests: Manifest[]): void {
   for (const m of manifests) {
-    must(m.kind === 'Service' ? isDns1035Label(m.metadata.name) : isDns1123Subdomain(m.metadata.name), 'invalid object name', m.metadata.name);
-    must(isDns1123Label(m.metadata.namespace), 'invalid namespace', m.metadata.namespace);
-    for (const [key, value] of Object.entries(m.metadata.labels ?? {})) {
-      must(isQualifiedName(key) && isLabelValue(value), 'invalid label', [key, value]);
-    }
-    for (const key of Object.keys(m.metadata.annotations ?? {})) {
-      must(isQualifiedName(key), 'invalid annotation key', key);
-    }
-  }
-  const pod = manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec;
-  const containers: any[] = [...(pod.initContainers ?? []), ...pod.containers];
-  const names = containers.map((c) => c.name);
-  must(new Set(names).size === names.length, 'duplicate container names', names);
-  names.forEach((n) => must(isDns1123Label(n), 'invalid container name', n));
-  const volumes = pod.volumes.map((v: any) => v.name);
-  must(new Set(volumes).size === volumes.length, 'duplicate volume names', volumes);
-  for (const c of containers) {
-    for (const mount of c.volumeMounts ?? []) {
-      must(volumes.includes(mount.name), 'mount of an undeclared volume', mount);
-    }
+    const issues = validateObject(m);
+    must(issues.length === 0, `${m.kind} ${m.metadata.name} breaks a rule of the Kubernetes API server`, issues);
   }
 }
 
 const HEADER = 'Validation failed with the following errors:';
 const ERROR_LINE = /^\[[^\]]+\] [^:]+: .+\. Fix: .+$/;
 
-/**
- * The YAML parser cdk8s itself uses, with its settings (YAML 1.1). Yaml.load would do the same, but
- * it starts a process a call.
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const YAML = require(require.resolve('yaml', { paths: [require.resolve('cdk8s')] }));
+/** Parses YAML as cdk8s's own loader does (YAML 1.1); Yaml.load would start a process a call. */
 function parseYaml(text: string): unknown[] {
-  return YAML.parseAllDocuments(text, { version: '1.1' }).map((doc: any) => doc.toJSON());
+  return parseAllDocuments(text, { version: '1.1' }).map((doc) => doc.toJSON());
 }
 
 test('random prop sets give valid objects and YAML, or a clear validation error, never a crash', () => {

@@ -24,7 +24,7 @@ describe('problems are reported whenever they arise', () => {
     });
     expect(errors).toEqual([
       '[test/ApiServer] addSidecarContainer(kms).name: container name "kms" is already taken by addSidecarContainer(kms). Fix: give every sidecar a name of its own, other than "kube-apiserver"',
-      '[test/ApiServer] addSidecarContainer(kms).volumeMounts[0].name: sidecar "kms" mounts volume "missing", which no volume of the pod declares. Fix: declare it in extraVolumes (declared: apiserver-cert, etcd-client-cert, apiserver-config), or fix the mount\'s name',
+      '[test/ApiServer] addSidecarContainer(kms).volumeMounts[0].name: the volume mount names "missing", which is not one of the pod\'s volumes. Fix: add a volume named "missing" to the pod, or fix the name',
     ]);
   });
 

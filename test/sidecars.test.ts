@@ -9,11 +9,13 @@ import { join } from 'path';
 import { App, Chart, JsonPatch, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
-import { newChart, objectsOf, synthChecked } from './helpers';
+import { newChart, objectsOf, synthChecked, synthErrors } from './helpers';
 
 /**
- * A container that sets every field of the Kubernetes 1.28 Container. Its custom SELinux user and role
- * break the restricted profile, so the tests accept that knowingly (allowPodSecurityViolations).
+ * A container that sets every field of the Kubernetes 1.28 Container but `resources.claims`, which
+ * must name a resource claim of the pod, and the API server pod has none (a test below shows the
+ * problem). Its custom SELinux user and role break the restricted profile, so the tests accept that
+ * knowingly (allowPodSecurityViolations).
  */
 function everyField(name: string, restartPolicy?: string): k8s.Container {
   return {
@@ -47,7 +49,6 @@ function everyField(name: string, restartPolicy?: string): k8s.Container {
     resources: {
       requests: { 'cpu': k8s.Quantity.fromString('50m'), 'memory': k8s.Quantity.fromString('64Mi'), 'ephemeral-storage': k8s.Quantity.fromNumber(1048576) },
       limits: { memory: k8s.Quantity.fromString('128Mi'), cpu: k8s.Quantity.fromNumber(1) },
-      claims: [{ name: 'hsm' }],
     },
     resizePolicy: [
       { resourceName: 'cpu', restartPolicy: 'NotRequired' },
@@ -204,7 +205,6 @@ describe('a sidecar that sets every Container field', () => {
     expect(out.resources).toEqual({
       requests: { 'cpu': '50m', 'memory': '64Mi', 'ephemeral-storage': 1048576 },
       limits: { memory: '128Mi', cpu: 1 },
-      claims: [{ name: 'hsm' }],
     });
     expect(out.env[5].valueFrom.resourceFieldRef.divisor).toBe('1Mi');
     expect(out.env[6].valueFrom.resourceFieldRef.divisor).toBe(1);
@@ -307,4 +307,12 @@ describe('the JSON-patch escape hatch on the deployment handle', () => {
     expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } });
     expect(container.startupProbe.httpGet.port).toBe('http');
   });
+});
+
+test('a resource claim of a sidecar must name a claim of the pod, which the API server pod has none of', () => {
+  const errors = synthErrors((chart) => new KarmadaApiServer(chart, 'ApiServer', {
+    instanceName: 'tenant1',
+    sidecarContainers: [{ name: 'kms', image: 'registry.example.com/kms:v1', resources: { claims: [{ name: 'hsm' }] } }],
+  }));
+  expect(errors).toEqual([expect.stringMatching(/^\[test\/ApiServer\] sidecarContainers\[0\]\.resources\.claims\[0\]\.name: "hsm" is not one of the pod's resource claims\. Fix: /)]);
 });

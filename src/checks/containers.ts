@@ -1,6 +1,7 @@
+import type { k8s } from 'cdk8s-plus-28';
 import { APISERVER_CONTAINER_NAME, SECURE_PORT } from '../model/layout';
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
+import { Problems, q } from '../problems';
 
 /**
  * Sidecars must not clash with the API server or with each other: container names are unique in a
@@ -47,6 +48,50 @@ export function checkSidecarContainers(model: ApiServerModel, problems: Problems
       problems.add(`${field}.restartPolicy`,
         `a native sidecar needs restartPolicy "Always", not "${container.restartPolicy}"`,
         'remove restartPolicy (it is set for you) or set it to "Always"');
+    }
+  }
+}
+
+/**
+ * A probe or hook that names a port must name a port of its container: Kubernetes accepts any
+ * valid name, and the kubelet then fails the probe, forever, at run time.
+ */
+export function checkProbePorts(model: ApiServerModel, problems: Problems): void {
+  for (const { container, field } of model.sidecars) {
+    const names = (container.ports ?? []).map((port) => port.name).filter((name): name is string => name !== undefined);
+    const handlers: Array<[string, k8s.Probe | k8s.LifecycleHandler | undefined]> = [
+      ['livenessProbe', container.livenessProbe],
+      ['readinessProbe', container.readinessProbe],
+      ['startupProbe', container.startupProbe],
+      ['lifecycle.postStart', container.lifecycle?.postStart],
+      ['lifecycle.preStop', container.lifecycle?.preStop],
+    ];
+    for (const [name, handler] of handlers) {
+      for (const kind of ['httpGet', 'tcpSocket'] as const) {
+        const port: unknown = handler?.[kind]?.port?.value;
+        if (typeof port === 'string' && !/^\d+$/.test(port) && !names.includes(port)) {
+          problems.add(`${field}.${name}.${kind}.port`, `no port of the container is named ${q(port)}, so the kubelet cannot run the ${name.replace('lifecycle.', '')} handler`,
+            names.length > 0
+              ? `name one of the container's ports ${q(port)}, or use one of its port names (${names.join(', ')})`
+              : `name one of the container's ports ${q(port)}, or give the port number (the container names no ports)`);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Mount paths are absolute: the API server accepts a relative one, and container runtimes then
+ * refuse to start the container or mount it somewhere unexpected.
+ */
+export function checkMountPaths(model: ApiServerModel, problems: Problems): void {
+  const mounts = [
+    ...model.input.extraVolumeMounts.map((mount, i) => ({ mount, field: `extraVolumeMounts[${i}]` })),
+    ...model.sidecars.flatMap(({ container, field }) => (container.volumeMounts ?? []).map((mount, i) => ({ mount, field: `${field}.volumeMounts[${i}]` }))),
+  ];
+  for (const { mount, field } of mounts) {
+    if (mount.mountPath !== '' && !mount.mountPath.startsWith('/')) {
+      problems.add(`${field}.mountPath`, `${q(mount.mountPath)} is a relative path`, `give an absolute path: ${q(`/${mount.mountPath}`)}`);
     }
   }
 }

@@ -1,8 +1,8 @@
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
-import { isDns1123Subdomain, q } from './grammar';
+import { Problems, q } from '../problems';
 
-/** The etcd wiring: at least one endpoint, each an https:// URL of a host and port, and a valid Secret name. */
+
+/** The etcd wiring: at least one endpoint, each an https:// URL of a host and port. */
 export function checkEtcd(model: ApiServerModel, problems: Problems): void {
   const wiring = model.etcd;
   wiring.inputProblems.forEach((p) => problems.add(p.field, p.message, p.fix));
@@ -16,12 +16,6 @@ export function checkEtcd(model: ApiServerModel, problems: Problems): void {
         'give an https:// URL with a host and port and nothing after them, such as "https://etcd-0.example.com:2379"');
     }
   });
-  const secret = wiring.volume.secret?.secretName;
-  // A default name derived from a bad instanceName is reported there.
-  if (secret !== model.names.etcdCertSecret && !isDns1123Subdomain(secret)) {
-    problems.add('etcd.clientCertSecretName', `${q(secret)} is not a valid Secret name`,
-      'name the Secret that holds the etcd client certificate: lowercase letters, digits, "-" and "."');
-  }
 }
 
 function endpointProblem(endpoint: string): string | undefined {

@@ -1,6 +1,5 @@
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
-import { q } from './grammar';
+import { Problems, q } from '../problems';
 import { acceptKnowingly } from '../model/sidecars';
 
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -98,10 +97,8 @@ export function checkImages(model: ApiServerModel, problems: Problems): void {
 
   for (const sidecar of model.sidecars) {
     const { container, field, options } = sidecar;
-    if (container.image === undefined) {
-      problems.add(`${field}.image`, 'the sidecar has no image, and a Deployment\'s containers need one',
-        'give the image, such as "registry.example.com/kms-plugin:v1.0.0"');
-    } else {
+    // A missing image is reported as Kubernetes reports it.
+    if (container.image !== undefined) {
       const ref = parseImage(container.image);
       if (ref.error !== undefined) {
         problems.add(`${field}.image`, ref.error, ref.fix!);

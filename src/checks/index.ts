@@ -1,25 +1,19 @@
 import { checkEncryption } from '../encryption/checks';
 import type { ApiServerModel } from '../model/types';
 import { Problem, Problems } from '../problems';
-import { checkAffinity } from './affinity';
 import { checkArgs } from './args';
 import { checkAvailability } from './availability';
 import { checkCisFlags } from './cis';
-import { checkSidecarContainers } from './containers';
-import { checkEnv } from './env';
+import { checkMountPaths, checkProbePorts, checkSidecarContainers } from './containers';
 import { checkEtcd } from './etcd';
 import { checkImages } from './images';
 import { checkMetadata } from './metadata';
-import { checkMounts } from './mounts';
 import { checkNames } from './names';
 import { checkNetworkPolicy } from './network-policy';
 import { checkSidecarOptions } from './options';
 import { checkPodSecurity } from './pod-security';
-import { checkPorts } from './ports';
-import { checkProbes } from './probes';
-import { checkQuantities } from './quantities';
+import { checkReferences } from './references';
 import { checkService } from './service';
-import { checkVolumes } from './volumes';
 import { checkWorkload } from './workload';
 
 /** A check reads the finished model and adds what is wrong. */
@@ -28,7 +22,8 @@ export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
 /** Every check, in the order its problems are reported. */
 export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkSidecarContainers,
-  checkVolumes,
+  checkProbePorts,
+  checkMountPaths,
   checkCisFlags,
   checkPodSecurity,
   checkAvailability,
@@ -38,16 +33,11 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkNames,
   checkMetadata,
   checkImages,
-  checkPorts,
-  checkProbes,
-  checkMounts,
-  checkEnv,
-  checkQuantities,
   checkService,
   checkWorkload,
-  checkAffinity,
   checkArgs,
   checkEtcd,
+  checkReferences,
   checkSidecarOptions,
 ];
 

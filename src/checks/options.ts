@@ -1,6 +1,5 @@
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
-import { keyField, q } from './grammar';
+import { Problems, keyField, q } from '../problems';
 
 /** Every key of sidecarOptions names a container of sidecarContainers (else its options would be ignored). */
 export function checkSidecarOptions(model: ApiServerModel, problems: Problems): void {

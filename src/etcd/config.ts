@@ -49,6 +49,8 @@ export interface EtcdWiring {
   readonly endpoints: string[];
   /** Whether the user wrote the endpoints (or a part of them), so that the checks must read them. */
   readonly endpointsGiven: boolean;
+  /** The Services of the API server's namespace that the endpoints name (none for an external etcd). */
+  readonly services: string[];
   /** Options of the wrong runtime type (from JavaScript), which the wiring left out. */
   readonly inputProblems: readonly Problem[];
 }
@@ -128,6 +130,7 @@ function wireLocal(options: LocalEtcdOptions, context: EtcdContext): Omit<EtcdWi
     endpoints: [endpoint],
     // Built from names that the name checks cover, unless the user names the Service.
     endpointsGiven: options.serviceName !== undefined,
+    services: [service],
   };
 }
 
@@ -146,5 +149,6 @@ function wireExternal(options: ExternalEtcdOptions): Omit<EtcdWiring, 'inputProb
     ...certVolume(options.clientCertSecretName),
     endpoints: [...options.endpoints],
     endpointsGiven: true,
+    services: [],
   };
 }

@@ -13,7 +13,7 @@
  * under its JSON name. `null` counts as not set.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { keyField, q } from '../checks/grammar';
+import { keyField, q } from '../problems';
 import { closest, nearName } from '../suggest';
 import { KUBERNETES_TYPES, SCHEMA_KUBERNETES_VERSION } from './generated/schema';
 import type { FieldSchema, TypeSchema, ValueSchema } from './schema-model';

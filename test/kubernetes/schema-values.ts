@@ -6,7 +6,7 @@
  */
 import { k8s } from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
-import { keyField } from '../../src/checks/grammar';
+import { keyField } from '../../src/problems';
 import { KUBERNETES_TYPES } from '../../src/kubernetes/generated/schema';
 import type { FieldSchema, TypeSchema, ValueSchema } from '../../src/kubernetes/schema-model';
 

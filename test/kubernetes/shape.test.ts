@@ -16,7 +16,7 @@ import {
   Affinity, Container, Pod, PodSecurityContext, PodSpec, ResourceRequirements, ServiceSpec, Toleration, TopologySpreadConstraint, Volume,
 } from 'kubernetes-models/v1';
 import { generateSchemaSource } from '../../scripts/kubernetes-schema/generate';
-import { keyField } from '../../src/checks/grammar';
+import { keyField } from '../../src/problems';
 import { KUBERNETES_TYPES } from '../../src/kubernetes/generated/schema';
 import { checkShape, renderWithNewerFields, ShapeIssue } from '../../src/kubernetes/shape';
 import { copy, expectedJson, parentOf, places, typeValue } from './schema-values';

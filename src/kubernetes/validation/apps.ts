@@ -15,7 +15,8 @@
 import { RULES, isDns1123Label, isDns1123Subdomain, isPercent } from '../grammar';
 import { isEmptySelector, selectorMatches, validateAnnotations, validateLabelSelector, validateLabels, validateObjectMeta } from './meta';
 import { validatePodTemplate } from './pod';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, stringMapAt, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, stringMapAt, textAt } from './report';
 import { validatePersistentVolumeClaimSpec } from './storage';
 
 /** The longest hash a controller appends to a name ("-" and up to 10 digits). */

@@ -9,7 +9,8 @@
  */
 import { RULES, isConfigMapKey } from '../grammar';
 import { byteLength, validateObjectMeta } from './meta';
-import { JsonObject, Report, at, entriesAt, objectAt, q, stringMapAt, textAt } from './report';
+import { q } from '../../problems';
+import { JsonObject, Report, at, entriesAt, objectAt, stringMapAt, textAt } from './report';
 
 /** The most bytes of data a ConfigMap or Secret may hold. */
 export const MAX_DATA_BYTES = 1024 * 1024;

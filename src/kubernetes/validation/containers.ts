@@ -19,7 +19,8 @@ import {
 } from '../grammar';
 import { validateRelativePath } from './files';
 import { validateLifecycle, validateProbe } from './probes';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, textAt } from './report';
 import { validateResourceRequirements } from './resources';
 import { validateContainerSecurityContext } from './security';
 
@@ -254,9 +255,12 @@ function validateHostPortConflicts(report: Report, containers: { container: Json
       if (hostPort === 0) {
         return;
       }
-      const key = `${textAt(port.protocol) ?? 'TCP'}/${textAt(port.hostIP) ?? ''}/${hostPort}`;
+      const protocol = textAt(port.protocol) ?? 'TCP';
+      const hostIp = textAt(port.hostIP);
+      const key = `${protocol}/${hostIp ?? ''}/${hostPort}`;
       if (bound.has(key)) {
-        report.add(at(item(at(path, 'ports'), i), 'hostPort'), `the host port ${key} is already bound by another port of the pod`, 'use another hostPort, or drop one of them');
+        const where = `${hostPort}/${protocol}${hostIp ? ` on ${hostIp}` : ''}`;
+        report.add(at(item(at(path, 'ports'), i), 'hostPort'), `the host port ${where} is already bound by another port of the pod`, 'use another hostPort, or drop one of them');
       }
       bound.add(key);
     });

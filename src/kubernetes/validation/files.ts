@@ -6,7 +6,8 @@
  * validatePathNoBacksteps, ValidateLocalNonReservedPath). Restated, not copied.
  */
 import { hasBackstep, isAbsolutePath } from '../grammar';
-import { Report, q } from './report';
+import { q } from '../../problems';
+import { Report } from './report';
 
 /** A path that must stay inside its root: relative, without "..". Empty passes (callers require it). */
 export function validateRelativePath(report: Report, path: string, fieldPath: string): void {

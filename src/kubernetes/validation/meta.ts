@@ -15,7 +15,8 @@ import {
   RULES, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, isPathSegmentName, isQualifiedName,
   withoutTrailingDash,
 } from '../grammar';
-import { JsonObject, Report, at, item, listAt, objectAt, q, stringMapAt, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, objectAt, stringMapAt, textAt } from './report';
 
 /** Which grammar an object's name follows. */
 export type NameRule = 'dns1123Subdomain' | 'dns1123Label' | 'dns1035Label' | 'pathSegment';

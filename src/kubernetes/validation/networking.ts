@@ -10,7 +10,8 @@
  */
 import { RULES, cidrContainsAddress, isIanaSvcName, isPortNumber, parseCidr } from '../grammar';
 import { validateLabelSelector, validateObjectMeta } from './meta';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, textAt } from './report';
+import { q } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, textAt } from './report';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const POLICY_TYPES = ['Ingress', 'Egress'];

@@ -11,7 +11,8 @@
 import { RULES, isDns1123Label, isDns1123Subdomain, isQualifiedName } from '../grammar';
 import { PodFacts, validateContainers, validateInitContainers } from './containers';
 import { validateTemplateMeta } from './meta';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, stringMapAt, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, stringMapAt, textAt } from './report';
 import { validateResourceRequirements } from './resources';
 import { validateAffinity, validateDns, validateHostAliases, validateNodeSelector, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
 import { validateHostProcess, validateOs, validatePodSecurityContext, validateSecurityAnnotations } from './security';

@@ -10,7 +10,8 @@
  */
 import { isPercent } from '../grammar';
 import { validateLabelSelector, validateObjectMeta } from './meta';
-import { JsonObject, Report, objectAt, q, textAt } from './report';
+import { q } from '../../problems';
+import { JsonObject, Report, objectAt, textAt } from './report';
 
 const UNHEALTHY_POD_EVICTION_POLICIES = ['IfHealthyBudget', 'AlwaysAllow'];
 

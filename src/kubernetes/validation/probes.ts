@@ -9,7 +9,8 @@
  * Sleep handlers may sleep 0 seconds, as Kubernetes 1.33 allows by default. Restated, not copied.
  */
 import { RULES, isHttpHeaderName, isIanaSvcName, isPortNumber } from '../grammar';
-import { Report, at, item, listAt, numberAt, objectAt, q, textAt, JsonObject } from './report';
+import { q } from '../../problems';
+import { Report, at, item, listAt, numberAt, objectAt, textAt, JsonObject } from './report';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;

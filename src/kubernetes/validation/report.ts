@@ -3,8 +3,9 @@
  * JSON as cdk8s synthesizes it.
  *
  * Paths follow the JSON document: `spec.template.spec.initContainers[0].env[1].name`, with map
- * keys that are not plain identifiers in brackets: `metadata.labels["example.com/team"]`.
+ * keys as the props' fields write them: `metadata.labels.example.com/team`, `metadata.labels["a b"]`.
  */
+import { keyField } from '../../problems';
 
 /** One thing the Kubernetes API server would refuse, found in a rendered object. */
 export interface ValidationIssue {
@@ -34,14 +35,13 @@ export class Report {
   }
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** The path of a field or map entry under `path`. */
+/**
+ * The path of a field or map entry under `path`, written as the props' fields are (so that a
+ * problem found here can be put back on its prop): `metadata.labels.example.com/team`, or
+ * `metadata.labels["odd key"]`.
+ */
 export function at(path: string, key: string): string {
-  if (IDENTIFIER.test(key)) {
-    return path === '' ? key : `${path}.${key}`;
-  }
-  return `${path}[${JSON.stringify(key)}]`;
+  return keyField(path, key);
 }
 
 /** The path of a list item under `path`. */
@@ -85,14 +85,3 @@ export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-/** User text quoted for a one-line message, shortened when long. */
-export function q(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 60)}…" (${text.length} characters)` : text;
-}
-
-/** A name lowercased with runs of other characters made "-": a suggestion for a fix. */
-export function suggestName(value: string, maxLength = 63): string {
-  const s = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, maxLength).replace(/-+$/, '');
-  return s || 'name';
-}

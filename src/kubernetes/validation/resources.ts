@@ -9,7 +9,8 @@
  * huge-page resource names; which resources may be overcommitted). Restated, not copied.
  */
 import { Quantity, compareQuantities, isQualifiedName, isWholeQuantity, parseQuantity, quantityCeiling, isDns1123Label, RULES } from '../grammar';
-import { Report, at, entriesAt, item, listAt, objectAt, q, textAt } from './report';
+import { q } from '../../problems';
+import { Report, at, entriesAt, item, listAt, objectAt, textAt } from './report';
 
 const CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 const HUGE_PAGES_PREFIX = 'hugepages-';

@@ -13,7 +13,8 @@
  */
 import { RULES, isDns1123Label, isDns1123Subdomain, isDns1123SubdomainWithUnderscore, isIPv4MappedIPv6, parseIp } from '../grammar';
 import { validateLabelKey, validateLabelSelector, validateLabelValue, validateLabels } from './meta';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, stringMapAt, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, stringMapAt, textAt } from './report';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];

@@ -15,7 +15,8 @@
  */
 import { RULES, isDns1123Subdomain, isSysctlName, isUserOrGroupId } from '../grammar';
 import { validateRelativePath } from './files';
-import { JsonObject, Report, at, item, listAt, objectAt, q, stringMapAt, textAt } from './report';
+import { q } from '../../problems';
+import { JsonObject, Report, at, item, listAt, objectAt, stringMapAt, textAt } from './report';
 
 const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 const APPARMOR_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];

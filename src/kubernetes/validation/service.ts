@@ -15,7 +15,8 @@
 import { RULES, isDns1123Label, isDns1123Subdomain, isPortNumber, isQualifiedName, parseCidr, parseIp, specialAddressKind } from '../grammar';
 import { validateLabels, validateObjectMeta } from './meta';
 import { validatePortNumberOrName } from './probes';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, stringMapAt, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, stringMapAt, textAt } from './report';
 import { validateIp } from './scheduling';
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];

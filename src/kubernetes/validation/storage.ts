@@ -9,7 +9,8 @@
  */
 import { RULES, compareQuantities, isDns1123Label, isDns1123Subdomain, parseQuantity } from '../grammar';
 import { validateAnnotations, validateLabelSelector, validateLabels, validateObjectMeta } from './meta';
-import { JsonObject, Report, at, item, listAt, objectAt, q, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, objectAt, textAt } from './report';
 
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 const VOLUME_MODES = ['Block', 'Filesystem'];

@@ -16,7 +16,8 @@ import { RULES, isDns1123Label, isDns1123Subdomain, isAbsolutePath, hasBackstep,
 import { VOLUME_FIELD_PATHS, validateFieldRef, validateResourceFieldRef } from './containers';
 import { validateFilePath, validateRelativePath } from './files';
 import { validateLabelSelector } from './meta';
-import { JsonObject, Report, at, item, listAt, numberAt, objectAt, q, suggestName, textAt } from './report';
+import { q, suggestName } from '../../problems';
+import { JsonObject, Report, at, item, listAt, numberAt, objectAt, textAt } from './report';
 import { validatePersistentVolumeClaimSpec, validateClaimTemplateMeta } from './storage';
 
 /** Every volume source the v1 API has. */
