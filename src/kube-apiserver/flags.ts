@@ -7,6 +7,7 @@ import {
   goParseBool, goParseCIDR, goParseDuration, goParseFloat, goParseInt, goParseIP, goParseQuantity, goParseUint,
   goReadCSVRecord,
 } from './go';
+import { nearName } from '../suggest';
 import { RELEASES } from './generated';
 import { FlagSpec, FlagType, KubeApiServerRelease } from './types';
 
@@ -35,37 +36,6 @@ export function minorOfImageTag(tag: string): string | undefined {
  */
 export function normalizeFlagName(name: string): string {
   return name.replace(/_/g, '-');
-}
-
-/** Levenshtein distance, for suggestions. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/**
- * The candidate closest to `name` by edit distance, when it is close: at most 2 edits, or a third of
- * the name's length for long names (a slip in a long flag name). Ties go to the alphabetically first.
- */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(name, c);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit && bestDistance > 0 ? best : undefined;
 }
 
 export type ParseResult = { ok: true } | { ok: false; reason: string };
@@ -339,7 +309,7 @@ export function checkFlagValue(spec: FlagSpec, value: string, minor?: string): P
   }
   for (const item of itemsOf(spec.type, value)) {
     if (!spec.values.includes(item)) {
-      const hint = spec.values.includes(item.trim()) ? item.trim() : closestName(item, spec.values);
+      const hint = spec.values.includes(item.trim()) ? item.trim() : nearName(item, spec.values);
       return fail(`${JSON.stringify(item)} is not one of ${spec.values.join(', ')}${hint ? ` (did you mean ${hint}?)` : ''}`);
     }
   }

@@ -1,6 +1,6 @@
 import { operatorFlags } from '../../src/model/flags';
 import {
-  SUPPORTED_MINORS, checkFlagValue, closestName, kubeApiServerRelease, minorOfImageTag, normalizeFlagName,
+  SUPPORTED_MINORS, checkFlagValue, kubeApiServerRelease, minorOfImageTag, normalizeFlagName,
 } from '../../src/kube-apiserver/flags';
 import { KubeApiServerRelease } from '../../src/kube-apiserver/types';
 
@@ -167,25 +167,3 @@ describe('normalizeFlagName', () => {
   });
 });
 
-describe('closestName', () => {
-  const names = Object.keys(release('1.36').flags);
-
-  test.each([
-    ['authorisation-mode', 'authorization-mode'],
-    ['encryption-provider-conifg', 'encryption-provider-config'],
-    ['tls-min-versoin', 'tls-min-version'],
-    ['secure-prot', 'secure-port'],
-  ])('%s → %s', (name, closest) => {
-    expect(closestName(name, names)).toBe(closest);
-  });
-
-  test('nothing close, or the name itself, gives no suggestion', () => {
-    expect(closestName('completely-unrelated-thing', names)).toBeUndefined();
-    expect(closestName('x', ['abcdef'])).toBeUndefined();
-    expect(closestName('secure-port', names)).toBeUndefined();
-  });
-
-  test('ties go to the alphabetically first', () => {
-    expect(closestName('ab', ['ac', 'aa'])).toBe('aa');
-  });
-});
