@@ -33,6 +33,11 @@ export class Problems {
     this.items.push({ field, message, fix });
   }
 
+  /** Whether a problem was recorded at this field (a later check can leave the field to it). */
+  public has(field: string): boolean {
+    return this.items.some((p) => p.field === field);
+  }
+
   /** The problems so far, in the order they were found. */
   public get list(): readonly Problem[] {
     return this.items;

@@ -347,12 +347,12 @@ describe('props', () => {
   test('extraArgs add a flag and override one; the command stays sorted, each flag once', () => {
     const { deployment } = objectsOf({
       instanceName: 'tenant1',
-      extraArgs: { 'v': '4', 'aaa-first-flag': 'x', 'event-ttl': '2h' },
+      extraArgs: { 'v': '4', 'advertise-address': '10.0.0.1', 'event-ttl': '2h' },
     });
     const command: string[] = apiServerContainer(deployment).command;
     expect(command.filter((f) => f.startsWith('--v='))).toEqual(['--v=4']);
     expect(command).toContain('--event-ttl=2h');
-    expect(command[1]).toBe('--aaa-first-flag=x');
+    expect(command[1]).toBe('--advertise-address=10.0.0.1');
     const names = command.slice(1).map((f) => f.slice(2, f.indexOf('=')));
     expect(names).toEqual([...names].sort());
   });
@@ -364,15 +364,15 @@ describe('props', () => {
   });
 
   test('the order of flags does not depend on the order the props are given in', () => {
-    const a = objectsOf({ instanceName: 'tenant1', extraArgs: { 'b-flag': '1', 'a-flag': '2' }, featureGates: { B: true, A: false } });
-    const b = objectsOf({ instanceName: 'tenant1', featureGates: { A: false, B: true }, extraArgs: { 'a-flag': '2', 'b-flag': '1' } });
+    const a = objectsOf({ instanceName: 'tenant1', extraArgs: { 'watch-cache': 'true', 'request-timeout': '2m' }, featureGates: { CBORServingAndStorage: true, APIResponseCompression: false } });
+    const b = objectsOf({ instanceName: 'tenant1', featureGates: { APIResponseCompression: false, CBORServingAndStorage: true }, extraArgs: { 'request-timeout': '2m', 'watch-cache': 'true' } });
     expect(apiServerContainer(a.deployment).command).toEqual(apiServerContainer(b.deployment).command);
   });
 
   test('featureGates → one --feature-gates flag, sorted by gate name', () => {
-    const { deployment } = objectsOf({ instanceName: 'tenant1', featureGates: { StructuredAuthenticationConfiguration: true, APIListChunking: false } });
+    const { deployment } = objectsOf({ instanceName: 'tenant1', featureGates: { CBORServingAndStorage: true, APIResponseCompression: false } });
     expect(apiServerContainer(deployment).command.filter((f: string) => f.startsWith('--feature-gates=')))
-      .toEqual(['--feature-gates=APIListChunking=false,StructuredAuthenticationConfiguration=true']);
+      .toEqual(['--feature-gates=APIResponseCompression=false,CBORServingAndStorage=true']);
   });
 
   test('extraVolumes and extraVolumeMounts come after ours, in the given order', () => {

@@ -344,11 +344,18 @@ export const propSet: fc.Arbitrary<KarmadaApiServerProps> = fc.record({
     }, { requiredKeys: [] }),
   ),
   extraArgs: mix(
-    fc.dictionary(fc.constantFrom('v', 'audit-log-maxage', 'max-requests-inflight', 'enable-priority-and-fairness'), chars(ALNUM, 1, 6), { maxKeys: 2 }),
+    // Known flags with values of their types.
+    fc.record({
+      'v': fc.integer({ min: 0, max: 10 }).map(String),
+      'audit-log-maxage': fc.integer({ min: 30, max: 400 }).map(String),
+      'max-requests-inflight': fc.integer({ min: 0, max: 5000 }).map(String),
+      'enable-priority-and-fairness': fc.constantFrom('true', 'false'),
+    }, { requiredKeys: [] }),
     fc.dictionary(fc.oneof(fc.constantFrom('--v', 'v=4', 'feature-gates', ''), fc.string({ maxLength: 8 })), text, { maxKeys: 2 }),
   ),
   featureGates: mix(
-    fc.dictionary(fc.constantFrom('KMSv2', 'APIServerTracing', 'StructuredAuthenticationConfiguration'), fc.boolean(), { maxKeys: 2 }),
+    // Gates of Kubernetes 1.36 that are not locked: either value is allowed.
+    fc.dictionary(fc.constantFrom('APIResponseCompression', 'CBORServingAndStorage', 'AllowUnsafeMalformedObjectDeletion'), fc.boolean(), { maxKeys: 2 }),
     fc.dictionary(fc.string({ maxLength: 8 }), fc.boolean(), { maxKeys: 2 }),
   ),
   extraVolumeMounts: mix(

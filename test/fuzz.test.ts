@@ -12,7 +12,8 @@ import { KarmadaApiServer, KarmadaApiServerProps } from '../src';
 import { validateObject } from '../src/kubernetes/validation';
 import { FUZZ_VOLUMES, propSet, sidecarContainer } from './arbitraries';
 import { validateManifests } from './schema';
-import { Manifest, newChart } from './helpers';
+import { Manifest, apiServerContainer, newChart, parseCommand } from './helpers';
+import { checkFlagValue, kubeApiServerRelease } from '../src/kube-apiserver/flags';
 
 const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 function params(defaultRuns: number): fc.Parameters<unknown> {
@@ -78,6 +79,18 @@ function must(holds: boolean, what: string, value: unknown): void {
   }
 }
 
+/** Every flag of the rendered command is a flag of kube-apiserver 1.36 with a value it parses. */
+function expectFlagModel(manifests: Manifest[]): void {
+  const release = kubeApiServerRelease('1.36')!;
+  const command: string[] = apiServerContainer(manifests.find((m) => m.kind === 'Deployment')!).command;
+  for (const [name, value] of Object.entries(parseCommand(command))) {
+    const spec = release.flags[name];
+    must(spec !== undefined, 'a flag kube-apiserver does not know', name);
+    const parsed = checkFlagValue(spec, value, release.minor);
+    must(parsed.ok, `a value kube-apiserver refuses for --${name}`, [value, parsed]);
+  }
+}
+
 /** Kubernetes' server-side rules (beyond the schemas) hold for every rendered object. */
 function expectApiServerRules(manifests: Manifest[]): void {
   for (const m of manifests) {
@@ -113,6 +126,7 @@ test('random prop sets give valid objects and YAML, or a clear validation error,
     }
     validateManifests(manifests);
     expectApiServerRules(manifests);
+    expectFlagModel(manifests);
     deepStrictEqual(parseYaml(Yaml.stringify(...manifests)), manifests);
     valid++;
   }), params(1500));

@@ -180,7 +180,7 @@ describe('sidecar security defaults', () => {
 
   test('a sidecar that a later step adds gets the defaults too, whatever the order of the steps', () => {
     const input = inputOf(readProps({ instanceName: 'tenant1' }, new Problems()), {
-      namespace: 'default', sidecars: [], appObjects: { find: () => undefined },
+      namespace: 'default', chartLabels: {}, chartPath: 'test', sidecars: [], appObjects: { find: () => undefined },
     });
     const addKms = (draft: ModelDraft) => {
       draft.sidecars.push({ container: { name: 'kms', image: 'x:1' }, options: {}, field: 'kms' });
@@ -322,26 +322,25 @@ describe('CIS 1.2 flags', () => {
   test('extraArgs that keep the checks are accepted', () => {
     const extraArgs = {
       'authorization-mode': 'Node,RBAC,Webhook',
+      'authorization-webhook-config-file': '/etc/karmada/authz/webhook.kubeconfig',
       'tls-min-version': 'VersionTLS12',
       'audit-log-maxage': '90',
       'enable-admission-plugins': 'NodeRestriction,EventRateLimit',
       'disable-admission-plugins': 'ServiceAccount',
       'profiling': 'false',
     };
-    expect(errorsOf({ instanceName: 'tenant1', extraArgs })).toEqual([]);
-    expect(failedCisChecks(command({ extraArgs }))).toEqual(['1.2.12']);
+    const webhookConfig = {
+      extraVolumes: [{ name: 'authz', secret: { secretName: 'authz-webhook' } }],
+      extraVolumeMounts: [{ name: 'authz', mountPath: '/etc/karmada/authz', readOnly: true }],
+    };
+    expect(errorsOf({ instanceName: 'tenant1', extraArgs, ...webhookConfig })).toEqual([]);
+    expect(failedCisChecks(command({ extraArgs, ...webhookConfig }))).toEqual(['1.2.12']);
   });
 
   const E = '[test/ApiServer] extraArgs.';
   test.each<[string, string, string]>([
-    ['insecure-port', '8080', `${E}insecure-port: --insecure-port was removed from kube-apiserver, which refuses to start when given it. Fix: remove extraArgs.insecure-port; the API server serves only HTTPS on its secure port (5443)`],
-    ['insecure-bind-address', '0.0.0.0', `${E}insecure-bind-address: --insecure-bind-address was removed from kube-apiserver, which refuses to start when given it. Fix: remove extraArgs.insecure-bind-address; the API server serves only HTTPS on its secure port (5443)`],
-    ['basic-auth-file', '/x', `${E}basic-auth-file: --basic-auth-file was removed from kube-apiserver, which refuses to start when given it. Fix: remove extraArgs.basic-auth-file`],
-    ['kubelet-https', 'true', `${E}kubelet-https: --kubelet-https was removed from kube-apiserver, which refuses to start when given it. Fix: remove extraArgs.kubelet-https`],
-    ['address', '0.0.0.0', `${E}address: --address was removed from kube-apiserver, which refuses to start when given it. Fix: remove extraArgs.address; the API server serves only HTTPS on its secure port (5443)`],
-    ['port', '8080', `${E}port: --port was removed from kube-apiserver, which refuses to start when given it. Fix: remove extraArgs.port; the API server serves only HTTPS on its secure port (5443)`],
     ['authorization-mode', 'AlwaysAllow', `${E}authorization-mode: AlwaysAllow lets every request through (CIS 1.2.6). Fix: remove AlwaysAllow; keep Node,RBAC (the default)`],
-    ['authorization-mode', 'RBAC', `${E}authorization-mode: "RBAC" lacks Node, which CIS 1.2.7 and 1.2.8 require. Fix: include Node and RBAC, for example "Node,RBAC,Webhook", or remove it (Node,RBAC is the default)`],
+    ['authorization-mode', 'RBAC', `${E}authorization-mode: "RBAC" lacks Node, which CIS 1.2.7 and 1.2.8 require. Fix: include Node and RBAC, or remove it (Node,RBAC is the default)`],
     ['anonymous-auth', 'false', `${E}anonymous-auth: anonymous-auth=false makes the kubelet's probes (which send no credentials) fail with 401, so the pods never become ready and are restarted forever. Fix: remove it: anonymous requests keep only the rights RBAC gives system:unauthenticated (health and version paths); on Kubernetes 1.32 or later, limit anonymous access to /livez and /readyz with an --authentication-config file instead`],
     ['token-auth-file', '/etc/tokens.csv', `${E}token-auth-file: static token files hold long-lived plain-text credentials (CIS 1.2.2). Fix: remove it; use client certificates, bootstrap tokens or OIDC`],
     ['enable-admission-plugins', 'NodeRestriction,AlwaysAdmit', `${E}enable-admission-plugins: AlwaysAdmit admits every request unchecked (CIS 1.2.10). Fix: remove AlwaysAdmit`],
@@ -352,13 +351,19 @@ describe('CIS 1.2 flags', () => {
     ['service-account-extend-token-expiration', 'true', `${E}service-account-extend-token-expiration: "true" lets projected tokens live a year instead of their requested lifetime (CIS 1.2.30). Fix: remove it (false is the default here)`],
     ['audit-log-maxage', '7', `${E}audit-log-maxage: "7" is not 30 or more, which CIS 1.2.17 requires. Fix: set it to 30 or more, or remove it (30 is the default here)`],
     ['audit-log-maxbackup', '1', `${E}audit-log-maxbackup: "1" is not 10 or more, which CIS 1.2.18 requires. Fix: set it to 10 or more, or remove it (10 is the default here)`],
-    ['audit-log-maxsize', 'big', `${E}audit-log-maxsize: "big" is not 100 or more, which CIS 1.2.19 requires. Fix: set it to 100 or more, or remove it (100 is the default here)`],
+    ['audit-log-maxsize', '50', `${E}audit-log-maxsize: "50" is not 100 or more, which CIS 1.2.19 requires. Fix: set it to 100 or more, or remove it (100 is the default here)`],
     ['tls-min-version', 'VersionTLS11', `${E}tls-min-version: VersionTLS11 allows broken TLS versions. Fix: remove it (VersionTLS13 is the default here), or set VersionTLS12`],
     ['audit-log-path', '', `${E}audit-log-path: it is empty, which turns the setting off; CIS 1.2 requires it. Fix: remove extraArgs.audit-log-path to keep the default, or name a file`],
     ['audit-policy-file', '', `${E}audit-policy-file: it is empty, and without a policy the API server writes no audit events (CIS 1.2.16 to 1.2.19 then audit nothing). Fix: remove extraArgs.audit-policy-file to keep the default policy, or name a policy file`],
     ['kubelet-certificate-authority', ' ', `${E}kubelet-certificate-authority: it is empty, which turns the setting off; CIS 1.2 requires it. Fix: remove extraArgs.kubelet-certificate-authority to keep the default, or name a file`],
   ])('extraArgs %s=%j is refused', (flag, value, error) => {
     expect(errorsOf({ instanceName: 'tenant1', extraArgs: { [flag]: value } })).toEqual([error]);
+  });
+
+  test.each(['insecure-port', 'insecure-bind-address', 'basic-auth-file', 'kubelet-https', 'address', 'port'])('the removed flag %s is an unknown flag', (flag) => {
+    expect(errorsOf({ instanceName: 'tenant1', extraArgs: { [flag]: '1' } })).toEqual([
+      expect.stringMatching(new RegExp(`^\\[test/ApiServer\\] extraArgs\\.${flag}: kube-apiserver 1\\.36 has no flag --${flag}, and exits at start when given one\\. Fix: `)),
+    ]);
   });
 
   test('every problem of one synth is reported together', () => {

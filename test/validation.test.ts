@@ -96,7 +96,7 @@ describe('a mutable image can be accepted knowingly', () => {
   });
 
   test('the API server image with imageTag latest and allowMutableImageTag', () => {
-    const manifests = synthApiServer({ instanceName: 'tenant1', imageTag: 'latest', allowMutableImageTag: true });
+    const manifests = synthApiServer({ instanceName: 'tenant1', imageTag: 'latest', allowMutableImageTag: true, kubernetesVersion: '1.36' });
     expect(manifestOf(manifests, 'Deployment').spec.template.spec.containers[0].image).toBe('registry.k8s.io/kube-apiserver:latest');
   });
 });
@@ -113,7 +113,7 @@ test('valid unusual input passes every check and the Kubernetes schemas', () => 
     annotations: { 'example.com/note': 'any text: even\nlines' },
     podDisruptionBudgetConfig: { maxUnavailable: k8s.IntOrString.fromString('50%') },
     tolerations: [{ operator: 'Exists' }, { key: 'dedicated', value: 'karmada', effect: 'NoExecute', tolerationSeconds: 60 }],
-    featureGates: { KMSv2: true },
+    featureGates: { APIResponseCompression: false },
     extraArgs: { 'v': '4', 'audit-log-maxage': '30' },
     resources: { requests: { cpu: k8s.Quantity.fromString('500m'), memory: k8s.Quantity.fromNumber(1e9) }, limits: { memory: k8s.Quantity.fromString('1Gi') } },
     extraVolumes: [{ name: 'kms-socket', emptyDir: {} }],

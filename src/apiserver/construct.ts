@@ -158,8 +158,11 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
   /** The model and its rendered specs, built once per change and shared by validation and rendering. */
   private build(): { readonly model: ApiServerModel; readonly specs: RenderedSpecs } {
     if (!this.built) {
+      const chart = Chart.of(this);
       const model = buildModel(inputOf(this.props, {
         namespace: this.namespace,
+        chartLabels: chart.labels,
+        chartPath: chart.node.path,
         sidecars: [...this.sidecarSpecs],
         appObjects: appObjectsOf(this),
       }));

@@ -53,6 +53,7 @@ const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader 
   clusterDomain: string('give the cluster\'s DNS domain, such as "cluster.local"'),
   imageRepository: string('give the image repository, such as "registry.k8s.io/kube-apiserver"'),
   imageTag: string('give the image tag, such as "v1.36.2"'),
+  kubernetesVersion: string('give the Kubernetes minor version of the image, such as "1.36"'),
   allowMutableImageTag: boolean,
   imagePullPolicy: string('use ImagePullPolicy.IF_NOT_PRESENT, ALWAYS or NEVER'),
   replicas: (value, field, problems) => readNumber(value, field, problems, 'give a whole number of pods, such as 3'),
@@ -146,6 +147,9 @@ export function readProps(props: unknown, problems: Problems): KarmadaApiServerP
 /** What the input needs besides the props: where the API server lives, and its sidecars so far. */
 export interface InputContext {
   readonly namespace: string;
+  /** The labels of the construct's chart, which cdk8s puts on every object, and the chart's path. */
+  readonly chartLabels: Readonly<Record<string, string>>;
+  readonly chartPath: string;
   readonly sidecars: readonly SidecarSpec[];
   readonly appObjects: AppObjects;
 }
@@ -161,10 +165,13 @@ export function inputOf(p: KarmadaApiServerProps, context: InputContext): ApiSer
     image: `${imageRepository}:${imageTag}`,
     imageRepository,
     imageTag,
+    kubernetesVersion: p.kubernetesVersion,
     allowMutableImageTag: p.allowMutableImageTag ?? false,
     imagePullPolicy: p.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
     replicas: p.replicas ?? 1,
     labels: p.labels ?? {},
+    chartLabels: context.chartLabels,
+    chartPath: context.chartPath,
     annotations: p.annotations ?? {},
     resources: p.resources,
     priorityClassName: p.priorityClassName ?? 'system-node-critical',
@@ -176,6 +183,7 @@ export function inputOf(p: KarmadaApiServerProps, context: InputContext): ApiSer
     podSecurityContext: p.podSecurityContext,
     networkPolicy: p.networkPolicy,
     serviceSubnet: p.serviceSubnet ?? '10.96.0.0/12',
+    serviceSubnetGiven: p.serviceSubnet !== undefined,
     serviceType: p.serviceType ?? ServiceType.CLUSTER_IP,
     loadBalancerClass: p.loadBalancerClass,
     serviceAnnotations: p.serviceAnnotations ?? {},
@@ -187,6 +195,7 @@ export function inputOf(p: KarmadaApiServerProps, context: InputContext): ApiSer
     sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
     certificateSecretName: p.certificateSecretName,
     etcd: p.etcd ?? EtcdConfig.local(),
+    etcdGiven: p.etcd !== undefined,
     encryption: p.encryption?._spec(),
     appObjects: context.appObjects,
   };

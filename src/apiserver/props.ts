@@ -113,6 +113,15 @@ export interface KarmadaApiServerProps {
   readonly imageTag?: string;
 
   /**
+   * The Kubernetes version the API server image runs, as `major.minor` (for example `1.36`), when
+   * `imageTag` does not say it (a custom tag). The command line is checked against the flags and
+   * feature gates of kube-apiserver of that version (1.33 to 1.36 are known).
+   *
+   * @default - read from imageTag: `v1.36.2` is 1.36
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
    * Accept a mutable API server image tag (`latest`) knowingly. Without it, such a tag is a synth
    * error: the pods of one Deployment could run different builds, and a rollback would not restore
    * the old one.

@@ -1,14 +1,11 @@
 /**
  * CIS Kubernetes Benchmark, section 1.2 (API server): refuses extraArgs that would break an
- * automated check or that kube-apiserver no longer accepts. Our own flags meet every check.
+ * automated check. Our own flags meet every check. (Flags kube-apiserver no longer knows, such as
+ * --insecure-port, are unknown flags to the flag checks.)
  */
+import { goParseBool } from '../kube-apiserver/go';
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
-
-/** Flags that kube-apiserver no longer knows: it exits at start when given one. */
-export const REMOVED_FLAGS: readonly string[] = [
-  'insecure-port', 'insecure-bind-address', 'basic-auth-file', 'kubelet-https', 'address', 'port',
-];
+import { Problems, keyField } from '../problems';
 
 /** Flags CIS 1.2 requires to name a file; an empty value would drop the setting. */
 const REQUIRED_FILE_FLAGS: readonly string[] = [
@@ -37,15 +34,6 @@ function atLeast(flag: string, min: number, check: string): FlagRule {
 }
 
 const RULES: readonly FlagRule[] = [
-  ...REMOVED_FLAGS.map((flag): FlagRule => ({
-    flag,
-    test: (v) => v === undefined ? undefined : {
-      message: `--${flag} was removed from kube-apiserver, which refuses to start when given it`,
-      fix: flag === 'insecure-port' || flag === 'insecure-bind-address' || flag === 'port' || flag === 'address'
-        ? `remove extraArgs.${flag}; the API server serves only HTTPS on its secure port (5443)`
-        : `remove extraArgs.${flag}`,
-    },
-  })),
   {
     flag: 'authorization-mode',
     test: (v) => {
@@ -55,13 +43,13 @@ const RULES: readonly FlagRule[] = [
       }
       const missing = ['Node', 'RBAC'].filter((m) => !modes.includes(m));
       return missing.length > 0
-        ? { message: `"${v}" lacks ${missing.join(' and ')}, which CIS 1.2.7 and 1.2.8 require`, fix: 'include Node and RBAC, for example "Node,RBAC,Webhook", or remove it (Node,RBAC is the default)' }
+        ? { message: `"${v}" lacks ${missing.join(' and ')}, which CIS 1.2.7 and 1.2.8 require`, fix: 'include Node and RBAC, or remove it (Node,RBAC is the default)' }
         : undefined;
     },
   },
   {
     flag: 'anonymous-auth',
-    test: (v) => v === 'false' ? {
+    test: (v) => v !== undefined && goParseBool(v) === false ? {
       message: 'anonymous-auth=false makes the kubelet\'s probes (which send no credentials) fail with 401, so the pods never become ready and are restarted forever',
       fix: 'remove it: anonymous requests keep only the rights RBAC gives system:unauthenticated (health and version paths); on Kubernetes 1.32 or later, limit anonymous access to /livez and /readyz with an --authentication-config file instead',
     } : undefined,
@@ -93,19 +81,19 @@ const RULES: readonly FlagRule[] = [
   },
   {
     flag: 'profiling',
-    test: (v) => v !== 'false'
+    test: (v) => v === undefined || goParseBool(v) !== false
       ? { message: `"${v}" exposes the profiling endpoints (CIS 1.2.15)`, fix: 'remove it (false is the default here)' }
       : undefined,
   },
   {
     flag: 'service-account-lookup',
-    test: (v) => v !== undefined && v !== 'true'
+    test: (v) => v !== undefined && goParseBool(v) !== true
       ? { message: `"${v}" accepts tokens of deleted service accounts (CIS 1.2.21)`, fix: 'remove it (true is the default here)' }
       : undefined,
   },
   {
     flag: 'service-account-extend-token-expiration',
-    test: (v) => v !== 'false'
+    test: (v) => v === undefined || goParseBool(v) !== false
       ? { message: `"${v}" lets projected tokens live a year instead of their requested lifetime (CIS 1.2.30)`, fix: 'remove it (false is the default here)' }
       : undefined,
   },
@@ -137,14 +125,15 @@ const RULES: readonly FlagRule[] = [
  * Our own flags meet every check; a test makes sure of it.
  */
 export function checkCisFlags(model: ApiServerModel, problems: Problems): void {
-  const extra = model.input.extraArgs;
   for (const rule of RULES) {
-    if (!(rule.flag in extra)) {
+    const key = model.userFlagKeys.get(rule.flag);
+    // A flag the flag checks refused (an unparsable value, say) needs no CIS verdict.
+    if (key === undefined || problems.has(keyField('extraArgs', key))) {
       continue;
     }
     const problem = rule.test(model.flags.get(rule.flag));
     if (problem) {
-      problems.add(`extraArgs.${rule.flag}`, problem.message, problem.fix);
+      problems.add(keyField('extraArgs', key), problem.message, problem.fix);
     }
   }
 }

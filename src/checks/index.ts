@@ -1,11 +1,11 @@
 import { checkEncryption } from '../encryption/checks';
 import type { ApiServerModel } from '../model/types';
 import { Problem, Problems } from '../problems';
-import { checkArgs } from './args';
 import { checkAvailability } from './availability';
 import { checkCisFlags } from './cis';
 import { checkMountPaths, checkProbePorts, checkSidecarContainers } from './containers';
 import { checkEtcd } from './etcd';
+import { checkFlagFiles, checkFlags, checkFlagsOfProps } from './flags';
 import { checkImages } from './images';
 import { checkMetadata } from './metadata';
 import { checkNames } from './names';
@@ -21,10 +21,10 @@ export type ModelCheck = (model: ApiServerModel, problems: Problems) => void;
 
 /** Every check, in the order its problems are reported. */
 export const MODEL_CHECKS: readonly ModelCheck[] = [
+  checkFlagsOfProps,
   checkSidecarContainers,
   checkProbePorts,
   checkMountPaths,
-  checkCisFlags,
   checkPodSecurity,
   checkAvailability,
   checkNetworkPolicy,
@@ -35,10 +35,14 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   checkImages,
   checkService,
   checkWorkload,
-  checkArgs,
   checkEtcd,
   checkReferences,
   checkSidecarOptions,
+  // The command line last: a flag's problem found above (the image tag, the encryption wiring)
+  // says more than a second one on the same field would.
+  checkFlags,
+  checkCisFlags,
+  checkFlagFiles,
 ];
 
 /** Runs every check on the model and returns all problems together. */

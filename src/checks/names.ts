@@ -31,10 +31,13 @@ function checkInstanceName(model: ApiServerModel, problems: Problems): void {
       `use a name such as ${q(suggestName(name).replace(/^[^a-z]+/, '') || 'tenant1')}`);
     return;
   }
-  if (!isDns1035Label(service)) {
-    const room = MAX_LABEL_LENGTH - (service.length - name.length);
+  // Service names derived from the instance name: the API server's, and the local etcd's.
+  const services = [service, ...model.etcd.services.filter((s) => s === model.names.etcdClientService)];
+  const longest = services.reduce((a, b) => (b.length > a.length ? b : a));
+  if (!isDns1035Label(longest)) {
+    const room = MAX_LABEL_LENGTH - (longest.length - name.length);
     problems.add('instanceName',
-      `the Service name ${q(service)} derived from it has ${service.length} characters, more than the ${MAX_LABEL_LENGTH} a Service name may have`,
+      `the Service name ${q(longest)} derived from it has ${longest.length} characters, more than the ${MAX_LABEL_LENGTH} a Service name may have`,
       `shorten instanceName to at most ${room} characters`);
   }
 }

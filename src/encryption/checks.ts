@@ -7,9 +7,9 @@ import { posix } from 'path';
 import { k8s } from 'cdk8s-plus-28';
 import { CONFIG_VOLUME } from '../model/layout';
 import type { ApiServerModel } from '../model/types';
-import { Problems } from '../problems';
+import { Problems, keyField } from '../problems';
 import { EncryptionSpec } from './config';
-import { checkEncryptionConfig, kmsEndpoints } from './rules';
+import { MAX_SOCKET_PATH_BYTES, checkEncryptionConfig, kmsEndpoints } from './rules';
 import { parseYaml } from './source';
 import { CONFIG_FLAG, RELOAD_FLAG } from './step';
 
@@ -18,12 +18,11 @@ export function checkEncryption(model: ApiServerModel, problems: Problems): void
   const spec = model.input.encryption;
   if (spec) {
     spec.inputProblems.forEach((p) => problems.add(p.field, p.message, p.fix));
-    spec.plugins.forEach(({ plugin, field }) => {
-      if (!posix.isAbsolute(plugin.socketPath)) {
-        problems.add(`${field}.socketPath`, `socket path "${plugin.socketPath}" is not absolute`,
-          'give an absolute path, e.g. /var/run/kmsplugin/socket.sock');
-      }
-    });
+    checkSocketPaths(model, spec, problems);
+    if (spec.secret && spec.secret.key.includes('/')) {
+      problems.add('encryption.key', `${JSON.stringify(spec.secret.key)} cannot be a key of a Secret (letters, digits, "-", "_" and ".")`,
+        'give the key that holds the file, such as "encryption-config.yaml"');
+    }
     if (spec.config) {
       checkEncryptionConfig(spec.config, {
         fieldOf: spec.fieldOf, allowIdentityFirst: spec.allowIdentityFirst, inConfigMap: false,
@@ -33,7 +32,13 @@ export function checkEncryption(model: ApiServerModel, problems: Problems): void
   }
 
   const file = model.flags.get(CONFIG_FLAG);
-  const flagField = (flag: string) => flag in model.input.extraArgs ? `extraArgs.${flag}` : 'encryption';
+  const flagField = (flag: string) => {
+    const key = model.userFlagKeys.get(flag);
+    return key === undefined ? 'encryption' : keyField('extraArgs', key);
+  };
+  if (problems.has(flagField(CONFIG_FLAG))) {
+    return; // the flag itself is refused (it would replace the encryption prop's)
+  }
   const reload = model.flags.get(RELOAD_FLAG) === 'true';
   if (file === undefined) {
     if (model.flags.has(RELOAD_FLAG)) {
@@ -201,6 +206,47 @@ function checkSockets(model: ApiServerModel, config: unknown, fieldOf: (path: st
       problems.add(`${c.sidecar.field}.volumeMounts[${i}].readOnly`,
         `sidecar "${c.sidecar.container.name}" mounts the socket volume "${apiMount.name}" read-only, so the plugin cannot create ${socket}`,
         'remove readOnly from the plugin\'s mount of the socket volume');
+    }
+  }
+}
+
+/**
+ * The sockets of the plugins the construct runs: each an absolute path of at most 107 bytes, in a
+ * directory of its own (the construct mounts an emptyDir there, which cannot be `/` nor lie in a
+ * directory the API server already mounts read-only, such as its configuration or certificates),
+ * and served by one plugin only.
+ */
+function checkSocketPaths(model: ApiServerModel, spec: EncryptionSpec, problems: Problems): void {
+  const socketVolumes = new Set((model.podSpec.volumes ?? []).filter((v) => v.emptyDir !== undefined).map((v) => v.name));
+  const otherMounts = (model.podSpec.containers[0].volumeMounts ?? []).filter((m) => !socketVolumes.has(m.name));
+  const servedBy = new Map<string, string>();
+  for (const { plugin, field } of spec.plugins) {
+    const path = plugin.socketPath;
+    const at = `${field}.socketPath`;
+    const dir = posix.dirname(path);
+    if (!posix.isAbsolute(path)) {
+      problems.add(at, `socket path "${path}" is not absolute`, 'give an absolute path, e.g. /var/run/kmsplugin/socket.sock');
+    } else if (path.endsWith('/')) {
+      problems.add(at, `socket path "${path}" ends in "/", so it names a directory, not a socket`, `name the socket file, e.g. ${path}socket.sock`);
+    } else if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
+      problems.add(at, `socket path "${path}" has ${Buffer.byteLength(path)} bytes, and a UNIX socket path has at most ${MAX_SOCKET_PATH_BYTES}`,
+        'use a shorter path, such as /var/run/kmsplugin/socket.sock');
+    } else if (dir === '/') {
+      problems.add(at, `socket path "${path}" lies in "/", where the socket volume would have to be mounted over the whole filesystem`,
+        'put the socket in a directory of its own, such as /var/run/kmsplugin/socket.sock');
+    } else {
+      const taken = otherMounts.find((m) => dir === m.mountPath.replace(/\/+$/, '') || dir.startsWith(`${m.mountPath.replace(/\/+$/, '')}/`));
+      if (taken) {
+        problems.add(at, `the socket directory ${dir} lies in ${taken.mountPath}, where the API server mounts volume "${taken.name}" (read-only), so the socket volume cannot be mounted there`,
+          'put the socket in a directory of its own, such as /var/run/kmsplugin/socket.sock');
+      }
+    }
+    const first = servedBy.get(path);
+    if (first !== undefined && first !== plugin.container.name) {
+      problems.add(at, `the plugins "${first}" and "${plugin.container.name}" both serve ${path}, and a socket has one listener`,
+        'give each plugin a socket path of its own (and each provider its own plugin)');
+    } else {
+      servedBy.set(path, plugin.container.name);
     }
   }
 }

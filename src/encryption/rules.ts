@@ -21,6 +21,8 @@ const TOP_FIELDS = ['apiVersion', 'kind', 'resources'];
 const ENTRY_FIELDS = ['resources', 'providers'];
 const PROVIDER_TYPES = ['kms', 'aescbc', 'aesgcm', 'secretbox', 'identity'];
 const KMS_FIELDS = ['apiVersion', 'name', 'endpoint', 'cachesize', 'timeout'];
+/** The longest UNIX socket path: Linux's sun_path holds 108 bytes, the last one the terminating NUL. */
+export const MAX_SOCKET_PATH_BYTES = 107;
 const KEY_SIZES: Record<string, number[]> = { aescbc: [16, 24, 32], aesgcm: [16, 24, 32], secretbox: [32] };
 const NON_REST = ['apiserveripinfo', 'serviceipallocations', 'servicenodeportallocations'];
 
@@ -240,6 +242,9 @@ function checkKms(kms: unknown, path: string, names: Map<string, string>, o: Rul
   } else if (!/^unix:\/\/[/@]/.test(endpoint)) {
     problems.add(field('endpoint'), `endpoint "${endpoint}" has no absolute socket path`,
       `write unix:// followed by the absolute path, e.g. unix:///var/run/kmsplugin/${endpoint.slice('unix://'.length)}`);
+  } else if (Buffer.byteLength(endpoint.slice('unix://'.length)) > MAX_SOCKET_PATH_BYTES) {
+    problems.add(field('endpoint'), `the socket path of "${endpoint}" has ${Buffer.byteLength(endpoint.slice('unix://'.length))} bytes, and a UNIX socket path has at most ${MAX_SOCKET_PATH_BYTES}`,
+      'use a shorter socket path, such as /var/run/kmsplugin/socket.sock');
   }
 
   if (kms.cachesize !== undefined && kms.apiVersion !== 'v1') {

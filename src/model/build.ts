@@ -12,7 +12,8 @@ import { auditStep } from './audit';
 import { availabilityStep } from './availability';
 import { baseStep } from './base';
 import { cisStep } from './cis';
-import { addFlags, renderCommand } from './flags';
+import { normalizeFlagName } from '../kube-apiserver/flags';
+import { renderCommand } from './flags';
 import {
   APISERVER_CONTAINER_NAME, CONFIG_CHECKSUM_ANNOTATION, CONFIG_DIR, CONFIG_VOLUME, PORT_NAME, SECURE_PORT, SERVICE_PORT_NAME,
 } from './layout';
@@ -85,9 +86,16 @@ function probe(path: string, failureThreshold: number, initialDelaySeconds?: num
 /** Turns the draft into the pod, the Service and the budget. */
 export function finishModel(draft: ModelDraft): ApiServerModel {
   const { input, names } = draft;
-  // The draft ends here: its flags become the model's, with the extraArgs laid over them.
+  // The draft ends here: its flags become the model's, with the extraArgs laid over them by the
+  // names kube-apiserver reads them by, so that `authorization_mode` overrides `authorization-mode`
+  // instead of rendering a second flag (list flags given twice append).
   const flags = new Map(draft.flags);
-  addFlags(flags, input.extraArgs);
+  const userFlagKeys = new Map<string, string>();
+  for (const [key, value] of Object.entries(input.extraArgs)) {
+    const name = normalizeFlagName(key);
+    userFlagKeys.set(name, key);
+    flags.set(name, value);
+  }
   const configFiles = { ...draft.configFiles };
   const hasConfig = Object.keys(configFiles).length > 0;
 
@@ -154,6 +162,8 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     names,
     etcd: draft.etcd,
     flags,
+    ownFlags: draft.flags,
+    userFlagKeys,
     selectorLabels: selector,
     objectLabels: labels,
     podAnnotations,

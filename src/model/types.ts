@@ -29,11 +29,16 @@ export interface ApiServerInput {
   /** The parts of `image`, as given, for the checks. */
   readonly imageRepository: string;
   readonly imageTag: string;
+  /** The Kubernetes version of the image, when the tag does not say it. */
+  readonly kubernetesVersion?: string;
   /** Accept a `:latest` API server image tag knowingly. */
   readonly allowMutableImageTag: boolean;
   readonly imagePullPolicy: string;
   readonly replicas: number;
   readonly labels: Record<string, string>;
+  /** The labels the chart puts on every object, and the chart's path. */
+  readonly chartLabels: Readonly<Record<string, string>>;
+  readonly chartPath: string;
   readonly annotations: Record<string, string>;
   readonly resources?: k8s.ResourceRequirements;
   readonly priorityClassName: string;
@@ -47,6 +52,8 @@ export interface ApiServerInput {
   /** A NetworkPolicy, when asked for. */
   readonly networkPolicy?: NetworkPolicyInput;
   readonly serviceSubnet: string;
+  /** Whether the user gave serviceSubnet (an extraArg must not silently replace it). */
+  readonly serviceSubnetGiven: boolean;
   readonly serviceType: string;
   readonly loadBalancerClass?: string;
   readonly serviceAnnotations: Record<string, string>;
@@ -59,6 +66,8 @@ export interface ApiServerInput {
   readonly sidecarOptionKeys: readonly string[];
   readonly certificateSecretName?: string;
   readonly etcd: EtcdConfig;
+  /** Whether the user gave etcd (an extraArg must not silently replace its flags). */
+  readonly etcdGiven: boolean;
   /** Encryption at rest, if any: what the `encryption` prop asks for, read once. */
   readonly encryption?: EncryptionSpec;
   /** The ConfigMaps and Secrets of the app, for checks of hand-made configuration (scanned lazily). */
@@ -120,8 +129,12 @@ export interface ApiServerModel {
   readonly input: ApiServerInput;
   readonly names: ComponentNames;
   readonly etcd: EtcdWiring;
-  /** The final flags, extraArgs included. */
+  /** The final flags, extraArgs included (by the names kube-apiserver reads them by). */
   readonly flags: ReadonlyMap<string, string>;
+  /** The construct's own flags, before the extraArgs are laid over them. */
+  readonly ownFlags: ReadonlyMap<string, string>;
+  /** The key of extraArgs that gives each flag the user set, by the flag's name (`authorization_mode` for `authorization-mode`). */
+  readonly userFlagKeys: ReadonlyMap<string, string>;
   readonly selectorLabels: Record<string, string>;
   readonly objectLabels: Record<string, string>;
   readonly podAnnotations: Record<string, string>;

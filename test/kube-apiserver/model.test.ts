@@ -1,4 +1,5 @@
 import { operatorFlags } from '../../src/model/flags';
+import { apiServerContainer, parseCommand, synthApiServer } from '../helpers';
 import {
   SUPPORTED_MINORS, checkFlagValue, kubeApiServerRelease, minorOfImageTag, normalizeFlagName,
 } from '../../src/kube-apiserver/flags';
@@ -167,3 +168,14 @@ describe('normalizeFlagName', () => {
   });
 });
 
+describe('the command line the construct renders', () => {
+  test.each(SUPPORTED_MINORS)('every flag of a default API server is a flag of kube-apiserver %s with a value it parses', (minor) => {
+    const deployment = synthApiServer({ instanceName: 'tenant1', imageTag: `v${minor}.0`, featureGates: { APIResponseCompression: true } })
+      .find((m) => m.kind === 'Deployment')!;
+    const release = kubeApiServerRelease(minor)!;
+    for (const [name, value] of Object.entries(parseCommand(apiServerContainer(deployment).command))) {
+      expect([name, release.flags[name] !== undefined]).toEqual([name, true]);
+      expect([name, checkFlagValue(release.flags[name], value, minor)]).toEqual([name, { ok: true }]);
+    }
+  });
+});
