@@ -177,7 +177,8 @@ function checkFeatureGates(model: ApiServerModel, release: KubeApiServerRelease,
     }
     const spec = release.featureGates[gate];
     if (spec === undefined) {
-      const near = nearName(gate, Object.keys(release.featureGates));
+      // A deprecated gate is no useful suggestion (KMSV2 is not a typo of the deprecated KMSv1).
+      const near = nearName(gate, Object.entries(release.featureGates).filter(([, s]) => s.stage !== 'DEPRECATED').map(([name]) => name));
       problems.add(field, `kube-apiserver ${release.minor} has no feature gate ${q(gate)}, and exits at start when given one`,
         near !== undefined ? `did you mean ${q(near)}?` : 'remove it: a gate that graduated and was removed is always on');
       continue;
