@@ -12,7 +12,6 @@
  * Settings the operator accepts but never applies are errors too: leaving them in the object would
  * drop them in silence.
  */
-import * as crdSchemaFile from '../imports/operator.karmada.io.schema.json';
 import {
   toJson_KarmadaSpecComponentsEtcdLocal,
   toJson_KarmadaSpecComponentsKarmadaAggregatedApiServer,
@@ -28,25 +27,8 @@ import { keyField, q } from '../checks/grammar';
 import { Problems } from '../problems';
 import { describeValue, isPlainObject, readObject } from '../runtime';
 import { nearName } from '../suggest';
+import { COMPONENT_SCHEMAS, SchemaNode } from './crd-schema';
 import type { KarmadaOperatorComponents } from './props';
-
-/** The part of an OpenAPI schema node this reader looks at. */
-interface SchemaNode {
-  readonly type?: string;
-  readonly properties?: { readonly [name: string]: SchemaNode };
-  readonly additionalProperties?: SchemaNode | boolean;
-  readonly items?: SchemaNode;
-  readonly required?: readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly format?: string;
-  readonly 'x-kubernetes-int-or-string'?: boolean;
-  readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
-  readonly 'x-kubernetes-validations'?: readonly { readonly rule: string; readonly message?: string }[];
-}
-
-const COMPONENT_SCHEMAS = (crdSchemaFile as unknown as {
-  readonly versions: { readonly v1alpha1: SchemaNode };
-}).versions.v1alpha1.properties!.spec.properties!.components.properties!;
 
 /** How one component of `KarmadaOperatorComponents` is checked and rendered. */
 interface ComponentEntry {

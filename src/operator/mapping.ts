@@ -15,7 +15,8 @@
  * - nodeSelector: a required node affinity term (the CR has no nodeSelector);
  * - the budget: `podDisruptionBudgetConfig`;
  * - the cluster domain: the flags in extraArgs, and the serving certificates' SANs (the operator
- *   writes `cluster.local` into both).
+ *   writes `cluster.local` into both);
+ * - a fractional quantity (`k8s.Quantity.fromNumber(1.5)`): a string, as the CRD takes no other.
  * What the CR cannot carry is reported by ./checks.ts or listed in docs/operator-parity.md.
  *
  * Everything here is a pure function of the model; values are JSON, as the CRD names the fields.
@@ -26,6 +27,7 @@ import { renderWithNewerFields } from '../kubernetes/shape';
 import { operatorFlags } from '../model/flags';
 import { APISERVER_CONTAINER_NAME, CERT_VOLUME, ETCD_CERT_VOLUME } from '../model/layout';
 import type { ApiServerModel } from '../model/types';
+import { COMPONENT_SCHEMAS, fitIntOrString } from './crd-schema';
 
 /** The cluster domain the operator writes into its flags and certificates, whatever the cluster's. */
 export const OPERATOR_CLUSTER_DOMAIN = 'cluster.local';
@@ -99,10 +101,12 @@ export function operatorSidecars(model: ApiServerModel): k8s.Container[] {
 /**
  * The affinity with a nodeSelector folded in: each label of the nodeSelector becomes an `In`
  * expression of every required node selector term (terms are alternatives, and the nodeSelector
- * applies to each), or of one new term when there is none.
+ * applies to each), or of one new term when there is none. A pod then fits the same nodes.
  */
 export function withNodeSelector(affinity: k8s.Affinity | undefined, nodeSelector: { [key: string]: string } | undefined): k8s.Affinity | undefined {
-  const expressions = Object.entries(nodeSelector ?? {}).map(([key, value]): k8s.NodeSelectorRequirement => ({ key, operator: 'In', values: [value] }));
+  // Sorted by label, as cdk8s writes the nodeSelector map: the order the props give it in never shows.
+  const expressions = Object.entries(nodeSelector ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]): k8s.NodeSelectorRequirement => ({ key, operator: 'In', values: [value] }));
   if (expressions.length === 0) {
     return affinity;
   }
@@ -135,6 +139,11 @@ export function extraCertSans(model: ApiServerModel): string[] {
   return clusterDomain === OPERATOR_CLUSTER_DOMAIN ? [] : [`*.${namespace}.svc.${clusterDomain}`];
 }
 
+function hasResources(resources: k8s.ResourceRequirements | undefined): resources is k8s.ResourceRequirements {
+  const size = (map: object | undefined) => Object.keys(map ?? {}).length;
+  return resources !== undefined && size(resources.limits) + size(resources.requests) + (resources.claims ?? []).length > 0;
+}
+
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
   return value !== undefined && Object.keys(value).length > 0 ? value : undefined;
 }
@@ -159,7 +168,8 @@ export function karmadaApiServerSettings(model: ApiServerModel): Json {
     // The pod annotations (the user's and the configuration checksums): the operator puts them on
     // the Deployment too.
     annotations: nonEmpty(model.podAnnotations),
-    resources: input.resources && renderWithNewerFields(input.resources, 'ResourceRequirements'),
+    // Empty resources are no setting (the operator skips them too).
+    resources: hasResources(input.resources) ? renderWithNewerFields(input.resources, 'ResourceRequirements') : undefined,
     priorityClassName: input.priorityClassName,
     // The operator takes minAvailable when both are given; the checks refuse both.
     podDisruptionBudgetConfig: pdb && (pdb.minAvailable !== undefined ? { minAvailable: pdb.minAvailable.value } : { maxUnavailable: pdb.maxUnavailable?.value }),
@@ -175,7 +185,7 @@ export function karmadaApiServerSettings(model: ApiServerModel): Json {
     certSANs: certSans.length > 0 ? certSans : undefined,
     sidecarContainers: sidecars.length > 0 ? sidecars.map((c) => renderWithNewerFields(c, 'Container')) : undefined,
   };
-  return definedOnly(settings);
+  return fitIntOrString(definedOnly(settings), COMPONENT_SCHEMAS.karmadaAPIServer) as Json;
 }
 
 /**
