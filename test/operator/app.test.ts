@@ -7,8 +7,10 @@ import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import * as schemaFile from '../../src/imports/operator.karmada.io.schema.json';
 import { validateObject } from '../../src/kubernetes/validation';
+import { failedCisChecks } from '../cis';
 import { CrdSchemaFile, CrdValidator } from '../imports/crd-schema';
 import { parseCommand } from '../helpers';
+import { pssRestrictedViolations } from '../pss';
 import { renderKarmadaAPIServer } from './render';
 import { normalized, operatorApiServer } from './targets';
 
@@ -49,6 +51,16 @@ test('the operator renders the KMS plugin as a sidecar wired as kube-apiserver n
   expect(flags['encryption-provider-config-automatic-reload']).toBe('true');
   expect(encryption).toContain('apiVersion: v2');
   expect(encryption).not.toContain('cachesize');
+});
+
+test('the operator\'s API server passes the same automated CIS 1.2 checks as the standalone one (all but 1.2.12)', () => {
+  expect(failedCisChecks(apiServer.command!)).toEqual(['1.2.12']);
+});
+
+test('the operator\'s pod breaks "restricted" only in its API server container, as documented (noPodSecurityContext)', () => {
+  const violations = pssRestrictedViolations(pod);
+  expect(violations.length).toBeGreaterThan(0);
+  expect(violations.filter((v) => !v.startsWith('container kube-apiserver '))).toEqual([]);
 });
 
 test('Kubernetes would accept what the operator renders', () => {

@@ -25,7 +25,7 @@ const CASES: [string, KarmadaApiServerProps][] = [
     instanceName: 'tenant1',
     encryption: EncryptionAtRest.kms({ providers: [EncryptionProvider.kms({ name: 'tenant1-kms', plugin: plugin() }), EncryptionProvider.identity()], automaticReload: true }),
   }],
-  ['highly available, with labels, annotations, a nodeSelector and node affinity', {
+  ['highly available, with labels, annotations, a nodeSelector and node affinity, a fractional CPU limit', {
     instanceName: 'karmada-demo',
     replicas: 3,
     labels: { 'example.com/team': 'platform' },
@@ -42,7 +42,7 @@ const CASES: [string, KarmadaApiServerProps][] = [
       },
     },
     tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
-    resources: { requests: { cpu: k8s.Quantity.fromString('250m'), memory: k8s.Quantity.fromString('512Mi') }, limits: { memory: k8s.Quantity.fromString('1Gi') } },
+    resources: { requests: { cpu: k8s.Quantity.fromString('250m'), memory: k8s.Quantity.fromString('512Mi') }, limits: { cpu: k8s.Quantity.fromNumber(1.5), memory: k8s.Quantity.fromString('1Gi') } },
     priorityClassName: 'system-cluster-critical',
   }],
   ['a budget of the user\'s, a LoadBalancer without a class, service annotations, empty resources', {
