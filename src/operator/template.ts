@@ -37,9 +37,13 @@ export function yaml11Reading(text: string): 'a boolean' | 'null' | 'a number' |
   if (YAML11_BOOLEANS.has(text)) {
     return 'a boolean';
   }
-  // go-yaml v2 drops "_" from numbers before it parses them.
+  if (text.startsWith('.')) {
+    // go-yaml v2 parses these as floats as they are (its ".inf" and ".nan" included).
+    return YAML11_FLOAT.test(text) ? 'a number' : undefined;
+  }
+  // Other numbers it parses with the "_" separators dropped.
   const digits = text.replace(/_/g, '');
-  if (/^[-+.0-9]/.test(text) && (GO_INTEGER.test(digits) || YAML11_FLOAT.test(digits))) {
+  if (/^[-+0-9]/.test(text) && (GO_INTEGER.test(digits) || YAML11_FLOAT.test(digits))) {
     return 'a number';
   }
   return undefined;
