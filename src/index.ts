@@ -3,3 +3,7 @@ export * from './apiserver/construct';
 export * from './apiserver/chart';
 export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd/config';
 export * from './encryption';
+export * from './operator/props';
+export * from './operator/instance';
+/** The operator's `Karmada` custom resource, typed: the classes `cdk8s import` makes from its CRD (v1.19.0-rc.0). */
+export * as operator from './imports/operator.karmada.io';

@@ -84,6 +84,9 @@ test('cdk8s synth runs the app with ts-node and writes the manifests', () => {
   expect(yaml).toMatch(/name: tenant1-karmada-apiserver\n/);
   // The cdk8s-plus NetworkPolicy selects the API server pods by the construct's selector labels.
   expect(yaml).toMatch(/podSelector:\n\s+matchLabels:\n\s+app.kubernetes.io\/instance: tenant1\n\s+app.kubernetes.io\/name: karmada-apiserver\n/);
+  // The operator target: its Karmada object, with the component typed by the operator submodule.
+  expect(yaml).toMatch(/kind: Karmada\n/);
+  expect(yaml).toMatch(/karmadaScheduler:\n\s+replicas: 2\n\s+resources:\n\s+requests:\n\s+cpu: 100m\n/);
 }, 120_000);
 
 test('a plain-JavaScript caller with a wrong type gets a clear problem, not a TypeError', () => {

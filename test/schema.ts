@@ -2,13 +2,19 @@
  * Validation of synthesized objects against the official Kubernetes schemas (kubernetes-models,
  * generated from the Kubernetes OpenAPI). It rejects wrong types, enums, missing required fields and
  * bad quantities; it does not reject unknown fields or bad names, which our own checks cover.
+ * The operator's Karmada objects are validated against the operator's CRD (test/imports/crd-schema.ts).
  */
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
+import * as karmadaSchema from '../src/imports/operator.karmada.io.schema.json';
+import { CrdSchemaFile, CrdValidator } from './imports/crd-schema';
 
 type Validatable = { validate(): void };
+/** Made on first use: compiling the CRD's schema takes a while, and few tests need it. */
+let karmadaCrd: CrdValidator | undefined;
+const karmadaValidator = () => (karmadaCrd ??= new CrdValidator(karmadaSchema as unknown as CrdSchemaFile, 'v1alpha1'));
 const MODELS: Record<string, (json: any) => Validatable> = {
   'apps/v1/Deployment': (json) => new Deployment(json),
   'v1/Service': (json) => new Service(json),
@@ -16,6 +22,7 @@ const MODELS: Record<string, (json: any) => Validatable> = {
   'v1/Secret': (json) => new Secret(json),
   'policy/v1/PodDisruptionBudget': (json) => new PodDisruptionBudget(json),
   'networking.k8s.io/v1/NetworkPolicy': (json) => new NetworkPolicy(json),
+  'operator.karmada.io/v1alpha1/Karmada': (json) => ({ validate: () => karmadaValidator().validate(json) }),
 };
 
 /** Throws with the object's kind and name if it does not validate against its schema. */

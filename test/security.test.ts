@@ -93,8 +93,9 @@ describe('the bundled app', () => {
   });
 
   test('every object validates against the Kubernetes schemas', () => {
+    // The Karmada object and its ConfigMap are tenant1-operator's (test/operator/app.test.ts checks what the operator renders).
     expect(manifests.map((m) => m.kind).sort()).toEqual([
-      'ConfigMap', 'ConfigMap', 'Deployment', 'Deployment', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service',
+      'ConfigMap', 'ConfigMap', 'ConfigMap', 'Deployment', 'Deployment', 'Karmada', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service',
     ]);
     expect(() => validateManifests(manifests)).not.toThrow();
   });

@@ -2,10 +2,10 @@ import { ApiObject, App, Chart, Lazy } from 'cdk8s';
 import { IPodSelector, INetworkPolicyPeer, LabelSelector, NetworkPolicyPeerConfig, PodSelectorConfig, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkModel } from '../checks';
-import { RenderedObject, kubernetesProblems } from '../checks/kubernetes';
+import { newKubernetesProblems, renderedObjectsOf } from '../checks/kubernetes';
 import { appObjectsOf } from '../encryption/source';
-import { renderWithNewerFields } from '../kubernetes/shape';
 import { buildModel } from '../model/build';
+import { RenderedObjects, renderObjects } from '../model/objects';
 import { SECURE_PORT } from '../model/layout';
 import { componentNames, objectLabels, selectorLabels } from '../model/naming';
 import type { SidecarSpec } from '../model/sidecars';
@@ -54,7 +54,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
    * The model and the specs rendered from it, built on first use after a change, and the problems
    * found in them: a cdk8s synth validates every construct once per chart, and renders once.
    */
-  private built?: { readonly model: ApiServerModel; readonly specs: RenderedSpecs };
+  private built?: { readonly model: ApiServerModel; readonly objects: RenderedObjects };
   private errors?: string[];
 
   constructor(scope: Construct, id: string, props: KarmadaApiServerProps) {
@@ -80,13 +80,13 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: metadata(names.apiServer, this.props.annotations),
-      spec: Lazy.any({ produce: () => this.build().specs.deployment }),
+      spec: Lazy.any({ produce: () => this.build().objects.deployment.spec }),
     });
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: metadata(names.apiServer, this.props.serviceAnnotations),
-      spec: Lazy.any({ produce: () => this.build().specs.service }),
+      spec: Lazy.any({ produce: () => this.build().objects.service.spec }),
     });
     this.configMap = new ApiObject(this, 'ConfigMap', {
       apiVersion: 'v1',
@@ -99,7 +99,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
         metadata: metadata(names.apiServer),
-        spec: Lazy.any({ produce: () => this.build().specs.podDisruptionBudget }),
+        spec: Lazy.any({ produce: () => this.build().objects.podDisruptionBudget?.spec }),
       });
     }
     if (this.props.networkPolicy !== undefined) {
@@ -107,7 +107,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: metadata(names.networkPolicy),
-        spec: Lazy.any({ produce: () => this.build().specs.networkPolicy }),
+        spec: Lazy.any({ produce: () => this.build().objects.networkPolicy?.spec }),
       });
     }
 
@@ -155,8 +155,8 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
     return this;
   }
 
-  /** The model and its rendered specs, built once per change and shared by validation and rendering. */
-  private build(): { readonly model: ApiServerModel; readonly specs: RenderedSpecs } {
+  /** The model and its rendered objects, built once per change and shared by validation and rendering. */
+  private build(): { readonly model: ApiServerModel; readonly objects: RenderedObjects } {
     if (!this.built) {
       const chart = Chart.of(this);
       const model = buildModel(inputOf(this.props, {
@@ -166,7 +166,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         sidecars: [...this.sidecarSpecs],
         appObjects: appObjectsOf(this),
       }));
-      this.built = { model, specs: renderSpecs(model) };
+      this.built = { model, objects: renderObjects(model) };
     }
     return this.built;
   }
@@ -178,49 +178,13 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
    */
   private findErrors(): string[] {
     if (!this.errors) {
-      const { model } = this.build();
+      const { model, objects } = this.build();
       const problems = [...this.propProblems, ...this.addedProblems, ...nameClashes(this), ...checkModel(model)];
-      const rendered: RenderedObject[] = [];
-      for (const object of this.node.children.filter(ApiObject.isApiObject)) {
-        try {
-          rendered.push({ kind: object.kind, json: object.toJson() as Record<string, unknown> });
-        } catch (e) {
-          // Data cdk8s cannot serialize: the checks above name its field, or else this says what failed.
-          if (problems.length === 0) {
-            problems.push({ field: object.kind, message: `cdk8s cannot render it (${String((e as Error).message).split('\n')[0]})`, fix: 'give plain data in the props' });
-          }
-        }
-      }
-      const reported = new Set(problems.map((p) => p.field));
-      for (const problem of kubernetesProblems(rendered, model)) {
-        // One object's rule, broken in several objects that share a prop (labels), is reported once.
-        if (!reported.has(problem.field)) {
-          reported.add(problem.field);
-          problems.push(problem);
-        }
-      }
+      problems.push(...newKubernetesProblems(renderedObjectsOf(objects), model, problems));
       this.errors = problems.map(formatProblem);
     }
     return this.errors;
   }
-}
-
-/** The specs of the objects, as JSON. */
-interface RenderedSpecs {
-  readonly deployment: Record<string, unknown>;
-  readonly service: Record<string, unknown>;
-  readonly podDisruptionBudget?: Record<string, unknown>;
-  readonly networkPolicy?: Record<string, unknown>;
-}
-
-/** Renders the specs with the library's converters, keeping fields newer than its Kubernetes 1.28 types. */
-function renderSpecs(model: ApiServerModel): RenderedSpecs {
-  return {
-    deployment: renderWithNewerFields(model.deploymentSpec, 'DeploymentSpec'),
-    service: renderWithNewerFields(model.serviceSpec, 'ServiceSpec'),
-    podDisruptionBudget: model.podDisruptionBudget && renderWithNewerFields(model.podDisruptionBudget, 'PodDisruptionBudgetSpec'),
-    networkPolicy: model.networkPolicy && renderWithNewerFields(model.networkPolicy, 'NetworkPolicySpec'),
-  };
 }
 
 /** The API servers of each app, by `<namespace>/<name>`, in the order they were made. */

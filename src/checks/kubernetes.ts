@@ -6,6 +6,8 @@
  */
 import { validateObject } from '../kubernetes/validation';
 import { CERT_VOLUME, ETCD_CERT_VOLUME } from '../model/layout';
+import { LABEL_INSTANCE } from '../model/naming';
+import type { JsonObject, RenderedObjects } from '../model/objects';
 import type { ApiServerModel } from '../model/types';
 import { Problem } from '../problems';
 
@@ -15,16 +17,41 @@ export interface RenderedObject {
   readonly json: Record<string, unknown>;
 }
 
+/** The objects of an API server, each with its kind, for the checks. */
+export function renderedObjectsOf(objects: RenderedObjects): RenderedObject[] {
+  return Object.values(objects).filter((json): json is JsonObject => json !== undefined).map((json) => ({ kind: String(json.kind), json }));
+}
+
+/**
+ * Kubernetes' problems with the objects rendered from the model, each reported once, at the prop
+ * it came from, when no problem at that field is known already.
+ */
+export function newKubernetesProblems(objects: readonly RenderedObject[], model: ApiServerModel, known: readonly Problem[]): Problem[] {
+  const reported = new Set(known.map((p) => p.field));
+  const found: Problem[] = [];
+  for (const problem of kubernetesProblems(objects, model)) {
+    // One rule, broken in several objects that share a prop (labels), is reported once.
+    if (!reported.has(problem.field)) {
+      reported.add(problem.field);
+      found.push(problem);
+    }
+  }
+  return found;
+}
+
 /** JSON path prefixes of an object, each with the prop it comes from, longest first. */
 type Origins = ReadonlyArray<readonly [jsonPath: string, field: string]>;
 
 /** Where the parts of each rendered object come from, in the props. */
 function originsOf(kind: string, model: ApiServerModel): Origins {
   const { input } = model;
+  // The instance label and every selector derive from the instance name.
+  const instanceLabel = `labels.${LABEL_INSTANCE}`;
   const metadata: Array<[string, string]> = [
     ['metadata.name', 'instanceName'],
     ['metadata.namespace', 'namespace'],
     ['metadata.labels', 'labels'],
+    [`metadata.${instanceLabel}`, 'instanceName'],
   ];
   switch (kind) {
     case 'Deployment': {
@@ -40,6 +67,8 @@ function originsOf(kind: string, model: ApiServerModel): Origins {
         ['metadata.annotations', 'annotations'],
         ['spec.replicas', 'replicas'],
         ['spec.template.metadata.labels', 'labels'],
+        [`spec.template.metadata.${instanceLabel}`, 'instanceName'],
+        ['spec.selector', 'instanceName'],
         ['spec.template.metadata.annotations', 'annotations'],
         [`${pod}.containers[0].image`, 'imageTag'],
         [`${pod}.containers[0].imagePullPolicy`, 'imagePullPolicy'],
@@ -67,11 +96,12 @@ function originsOf(kind: string, model: ApiServerModel): Origins {
       return origins;
     }
     case 'Service':
-      return [...metadata, ['metadata.annotations', 'serviceAnnotations'], ['spec.type', 'serviceType'], ['spec.externalName', 'serviceType'], ['spec.loadBalancerClass', 'loadBalancerClass']];
+      return [...metadata, ['metadata.annotations', 'serviceAnnotations'], ['spec.type', 'serviceType'], ['spec.externalName', 'serviceType'],
+        ['spec.loadBalancerClass', 'loadBalancerClass'], ['spec.selector', 'instanceName']];
     case 'PodDisruptionBudget':
-      return [...metadata, ['spec', 'podDisruptionBudgetConfig']];
+      return [...metadata, ['spec', 'podDisruptionBudgetConfig'], ['spec.selector', 'instanceName']];
     case 'NetworkPolicy':
-      return [...metadata, ['spec.ingress[0].from', 'networkPolicy.allowFrom']];
+      return [...metadata, ['spec.ingress[0].from', 'networkPolicy.allowFrom'], ['spec.podSelector', 'instanceName']];
     default:
       return metadata;
   }

@@ -10,6 +10,12 @@ import { Problems, q, suggestName } from '../problems';
  */
 export function checkNames(model: ApiServerModel, problems: Problems): void {
   checkInstanceName(model, problems);
+  // An empty string reads as "not set" to Kubernetes, but here it would replace a default.
+  for (const [prop, value] of [['namespace', model.input.namespace], ['priorityClassName', model.input.priorityClassName]] as const) {
+    if (value === '') {
+      problems.add(prop, `${prop} is empty`, `give a name, or leave ${prop} out for the default`);
+    }
+  }
   const domain = model.input.clusterDomain;
   if (!isDns1123Subdomain(domain)) {
     problems.add('clusterDomain', `${q(domain)} is not a DNS domain (${RULES.dns1123Subdomain})`,

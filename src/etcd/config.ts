@@ -87,6 +87,11 @@ export class EtcdConfig {
 
   private constructor(private readonly mode: EtcdMode) {}
 
+  /** Which factory made this (the operator target maps it to `spec.components.etcd`). @internal */
+  public get _kind(): 'local' | 'external' | undefined {
+    return this.mode?.kind;
+  }
+
   /** The flags, volume and mount that connect the API server to this etcd. @internal */
   public _wire(context: EtcdContext): EtcdWiring {
     const problems = new Problems();

@@ -2,7 +2,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import { NetworkPolicy, NetworkPolicyTrafficDefault } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer } from 'cdk8s-karmada';
+import { EncryptionAtRest, EncryptionProvider, KarmadaApiServer, KarmadaOperatorInstance, operator } from 'cdk8s-karmada';
 
 export class MyChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -22,6 +22,16 @@ export class MyChart extends Chart {
     });
     // Composition: a cdk8s-plus NetworkPolicy that selects the API server pods through the construct.
     new NetworkPolicy(this, 'DenyAll', { selector: apiServer, ingress: { default: NetworkPolicyTrafficDefault.DENY } });
+    // The operator target, with a component typed by the operator submodule.
+    new KarmadaOperatorInstance(this, 'Karmada', {
+      apiServer: { instanceName: 'tenant2', replicas: 2 },
+      components: {
+        karmadaScheduler: {
+          replicas: 2,
+          resources: { requests: { cpu: operator.KarmadaSpecComponentsKarmadaSchedulerResourcesRequests.fromString('100m') } },
+        },
+      },
+    });
   }
 }
 

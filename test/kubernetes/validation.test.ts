@@ -110,11 +110,6 @@ function synth(props: KarmadaApiServerProps): Manifest[] | undefined {
   }
 }
 
-/**
- * Gaps in the constructs' own checks that this validator finds in objects they synthesize: the
- * server would refuse these. They are listed here (and reported) so that the property below
- * fails on any new gap; each should move into the constructs' checks and out of this list.
- */
 
 describe('properties', () => {
   test('objects the constructs synthesize pass', () => {
