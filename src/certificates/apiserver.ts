@@ -105,7 +105,8 @@ export class KarmadaApiServerCertificates extends Construct {
     const clusterDomain = read.clusterDomain ?? 'cluster.local';
     const names = apiServerCertificateNames(instanceName);
     const serviceName = componentNames(instanceName).apiServer;
-    checkInstanceName(read.instanceName, [serviceName, ...Object.values(names)], problems);
+    // The Service's name is the one of these with a 63-character limit (a Secret's may have 253).
+    checkInstanceName(read.instanceName, [serviceName], problems);
     checkNamespace(this.namespace, problems);
     checkClusterDomain(clusterDomain, problems);
     const authorities = read.authorities;

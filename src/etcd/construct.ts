@@ -110,7 +110,8 @@ export class KarmadaEtcd extends Construct {
 
     // Our checks first; when they find nothing, Kubernetes' own rules on what we render, as a net.
     const found: readonly Problem[] = problems.list.length > 0 ? problems.list : kubernetesProblems(this.objects());
-    const problemLines = found.map(formatProblem);
+    // The two Services carry the same labels: a problem with them is said once.
+    const problemLines = [...new Set(found.map(formatProblem))];
     this.node.addValidation({ validate: () => problemLines });
   }
 
