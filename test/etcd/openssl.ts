@@ -156,3 +156,27 @@ export function projectVolume(volume: VolumeJson, secrets: Record<string, Secret
   }
   return written;
 }
+
+/** The parts of rendered objects that issueSecrets reads. */
+interface ObjectJson { readonly kind: string; readonly metadata: { readonly name: string }; readonly spec?: any }
+
+/**
+ * The Secrets cert-manager would write for the Certificates among `objects`: CAs self-signed,
+ * leaves signed by the CA whose Secret their Issuer signs with. A certificate that names pods also
+ * gets 127.0.0.1, the address that stands in for those names in these tests; a certificate without
+ * names (the etcd client's) stays without.
+ */
+export function issueSecrets(objects: readonly ObjectJson[]): Record<string, SecretData> {
+  const secrets: Record<string, SecretData> = {};
+  const certificates = objects.filter((o) => o.kind === 'Certificate');
+  for (const ca of certificates.filter((c) => c.spec.isCA)) {
+    secrets[ca.spec.secretName] = selfSignedCa(ca.spec as CertificateSpecJson);
+  }
+  for (const leaf of certificates.filter((c) => !c.spec.isCA)) {
+    const issuer = objects.find((o) => o.kind === 'Issuer' && o.metadata.name === leaf.spec.issuerRef.name);
+    if (!issuer?.spec.ca) throw new Error(`Certificate ${leaf.metadata.name}: no CA Issuer ${leaf.spec.issuerRef.name} among the objects`);
+    const loopback = (leaf.spec.dnsNames ?? []).length > 0 ? ['127.0.0.1'] : [];
+    secrets[leaf.spec.secretName] = signedLeaf(leaf.spec as CertificateSpecJson, secrets[issuer.spec.ca.secretName], loopback);
+  }
+  return secrets;
+}

@@ -30,8 +30,8 @@ import {
 } from '../../src';
 import { ETCD_CERT_DIR } from '../../src/model/layout';
 import { Manifest, newChart, parseCommand } from '../helpers';
-import { named, ofKind, synthValid } from '../certificates/objects';
-import { CertificateSpecJson, SecretData, describeCertificate, hasOpenssl, projectVolume, selfSignedCa, signedLeaf } from './openssl';
+import { named, synthValid } from '../certificates/objects';
+import { SecretData, describeCertificate, hasOpenssl, issueSecrets, projectVolume } from './openssl';
 
 // ---------------------------------------------------------------------------------------------
 // Is there an etcd to run?
@@ -105,25 +105,6 @@ function render(replicas: number): Rendered {
     objects, etcd, command: pod.containers[0].command, podVolume: pod.volumes.find((v: any) => v.name === 'etcd-cert'),
     clientFlags: wiring.flags, clientVolume: wiring.volume,
   };
-}
-
-/**
- * The Secrets cert-manager would write for the Certificates: CAs self-signed, leaves signed by the
- * CA their Issuer signs with. A certificate that names pods also gets 127.0.0.1, the address that
- * stands in for those names here; a certificate without names (the etcd client's) stays without.
- */
-function issue(objects: Manifest[]): Record<string, SecretData> {
-  const secrets: Record<string, SecretData> = {};
-  const certificates = ofKind(objects, 'Certificate');
-  for (const ca of certificates.filter((c) => c.spec.isCA)) {
-    secrets[ca.spec.secretName] = selfSignedCa(ca.spec as CertificateSpecJson);
-  }
-  for (const leaf of certificates.filter((c) => !c.spec.isCA)) {
-    const issuer = named(objects, 'Issuer', leaf.spec.issuerRef.name);
-    const loopback = (leaf.spec.dnsNames ?? []).length > 0 ? ['127.0.0.1'] : [];
-    secrets[leaf.spec.secretName] = signedLeaf(leaf.spec as CertificateSpecJson, secrets[issuer.spec.ca.secretName], loopback);
-  }
-  return secrets;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,7 +277,7 @@ describeWithEtcd(`a real etcd runs the rendered command${reason}`, () => {
 
     beforeAll(async () => {
       rendered = render(1);
-      secrets = issue(rendered.objects);
+      secrets = issueSecrets(rendered.objects);
       cluster = await startCluster(rendered, secrets, 1);
       // The API server's etcd client directory, as the kubelet fills it, read through its flags.
       const clientDir = join(cluster.dir, 'etcd-client');
@@ -363,7 +344,7 @@ describeWithEtcd(`a real etcd runs the rendered command${reason}`, () => {
 
     beforeAll(async () => {
       rendered = render(3);
-      secrets = issue(rendered.objects);
+      secrets = issueSecrets(rendered.objects);
       cluster = await startCluster(rendered, secrets, 3);
       const client = secrets['karmada-demo-etcd-client-cert'];
       clientTls = { ca: client['ca.crt'], cert: client['tls.crt'], key: client['tls.key'], servername: new URL(rendered.clientFlags['etcd-servers']).hostname };
