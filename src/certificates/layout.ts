@@ -11,7 +11,10 @@
  * renewed Secret into the running pod (a subPath mount never sees an update).
  */
 import type { k8s } from 'cdk8s-plus-28';
+import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain, q } from '../checks/grammar';
 import { CERT_VOLUME, ETCD_CERT_VOLUME } from '../model/layout';
+import { Problems } from '../problems';
+import { readObject, readString } from '../runtime';
 import {
   ETCD_CA_FILE, ETCD_CLIENT_CERT_FILE, ETCD_CLIENT_KEY_FILE, ETCD_PEER_CERT_FILE, ETCD_PEER_KEY_FILE, ETCD_SERVER_CERT_FILE,
   ETCD_SERVER_CERT_VOLUME, ETCD_SERVER_KEY_FILE,
@@ -46,6 +49,35 @@ export interface ApiServerCertificateSecrets {
 
   /** The Secret whose `tls.key` signs and verifies service-account tokens. */
   readonly serviceAccountKeySecretName: string;
+}
+
+/**
+ * Reads the Secrets of the API server's certificates whatever their runtime type: each name must be
+ * a valid Secret name. Returns undefined (after recording a problem) when they cannot be used.
+ */
+export function readApiServerCertificateSecrets(value: unknown, field: string, problems: Problems): ApiServerCertificateSecrets | undefined {
+  const given = readObject(value, field, problems, '{ servingSecretName, frontProxyClientSecretName, serviceAccountKeySecretName }');
+  if (given === undefined) {
+    return undefined;
+  }
+  const before = problems.list.length;
+  const keys = ['servingSecretName', 'frontProxyClientSecretName', 'serviceAccountKeySecretName'];
+  for (const key of Object.keys(given).filter((k) => !keys.includes(k))) {
+    problems.add(`${field}.${key}`, `${q(key)} is not a field of the certificate Secrets`, `use ${keys.join(', ')} (KarmadaApiServerCertificates.secrets has them)`);
+  }
+  const names = keys.map((key) => {
+    const name = readString(given[key], `${field}.${key}`, problems, 'name the Secret');
+    if (name === undefined && given[key] === undefined) {
+      problems.add(`${field}.${key}`, 'no Secret is named', 'give KarmadaApiServerCertificates.secrets, which names all three');
+    } else if (name !== undefined && !isDns1123Subdomain(name)) {
+      problems.add(`${field}.${key}`, `${q(name)} is not a valid Secret name (${DNS1123_SUBDOMAIN_RULE})`, 'name the Secret cert-manager writes the certificate to');
+    }
+    return name ?? '';
+  });
+  if (problems.list.length > before) {
+    return undefined;
+  }
+  return { servingSecretName: names[0], frontProxyClientSecretName: names[1], serviceAccountKeySecretName: names[2] };
 }
 
 function item(key: string, path: string): k8s.KeyToPath {

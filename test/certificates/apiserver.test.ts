@@ -6,7 +6,9 @@ import { ApiObject } from 'cdk8s';
 import {
   KarmadaApiServerCertificates, KarmadaApiServerCertificatesProps, KarmadaCertificateAuthorities, KeyAlgorithm, apiServerCertificateVolume,
 } from '../../src';
+import { readApiServerCertificateSecrets } from '../../src/certificates/layout';
 import { operatorFlags } from '../../src/model/flags';
+import { Problems, formatProblem } from '../../src/problems';
 import { CERT_DIR, CERT_VOLUME } from '../../src/model/layout';
 import { newChart } from '../helpers';
 import { named, problemLines, synthValid } from './objects';
@@ -182,5 +184,33 @@ describe('bad input is a problem with field and fix', () => {
     expect(problems({ instanceName: name })).toEqual([
       `instanceName: the name "${name}-apiserver" derived from it has 68 characters, more than the 63 a Service or pod name may have. Fix: shorten instanceName by at least 5 characters`,
     ]);
+  });
+});
+
+describe('readApiServerCertificateSecrets (for the API server\'s `certificates` prop)', () => {
+  const read = (value: unknown) => {
+    const problems = new Problems();
+    return { secrets: readApiServerCertificateSecrets(value, 'certificates', problems), problems: problems.list.map(formatProblem) };
+  };
+
+  test('KarmadaApiServerCertificates.secrets reads as given', () => {
+    const { certificates } = make();
+    expect(read(certificates.secrets)).toEqual({ secrets: certificates.secrets, problems: [] });
+  });
+
+  test('names that are missing, invalid, unknown or of the wrong type are problems', () => {
+    expect(read({ servingSecretName: 'A', frontProxyClientSecretName: 7, serviceAccountKey: 'x' })).toEqual({
+      secrets: undefined,
+      problems: [
+        'certificates.serviceAccountKey: "serviceAccountKey" is not a field of the certificate Secrets. Fix: use servingSecretName, frontProxyClientSecretName, serviceAccountKeySecretName (KarmadaApiServerCertificates.secrets has them)',
+        'certificates.servingSecretName: "A" is not a valid Secret name (at most 253 characters of lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit). Fix: name the Secret cert-manager writes the certificate to',
+        'certificates.frontProxyClientSecretName: expected a string, got a number (7). Fix: name the Secret',
+        'certificates.serviceAccountKeySecretName: no Secret is named. Fix: give KarmadaApiServerCertificates.secrets, which names all three',
+      ],
+    });
+    expect(read('tenant1-cert').problems).toEqual([
+      'certificates: expected an object, got a string ("tenant1-cert"). Fix: give an object such as { servingSecretName, frontProxyClientSecretName, serviceAccountKeySecretName }',
+    ]);
+    expect(read(undefined)).toEqual({ secrets: undefined, problems: [] });
   });
 });
