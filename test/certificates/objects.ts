@@ -65,11 +65,6 @@ export function named(manifests: Manifest[], kind: string, name: string): Manife
   return found[0];
 }
 
-/** The problems of every construct in a chart, as `node.validate()` gives them, path first. */
-export function problemsOf(chart: Chart): string[] {
-  return chart.node.findAll().flatMap((c) => c.node.validate().map((message) => `${c.node.path}: ${message}`));
-}
-
 /** The problems of one construct, without its path. */
 export function problemLines(construct: { node: { validate(): string[] } }): string[] {
   return construct.node.validate();

@@ -5,7 +5,7 @@
  */
 import { ApiObject } from 'cdk8s';
 import { ImagePullPolicy, k8s } from 'cdk8s-plus-28';
-import { EtcdCertificates, EtcdStorage, KarmadaCertificateAuthorities, KarmadaEtcd, KarmadaEtcdProps } from '../../src';
+import { EtcdCertificates, EtcdStorage, KarmadaCertificateAuthorities, KarmadaEtcd, KarmadaEtcdProps, KeyAlgorithm } from '../../src';
 import { Manifest, newChart, parseCommand } from '../helpers';
 import { named, ofKind, problemLines, synthValid } from '../certificates/objects';
 import { pssRestrictedViolations, writableRootFilesystems } from '../pss';
@@ -292,7 +292,7 @@ describe('three members, certificates from cert-manager', () => {
     new KarmadaEtcd(chart, 'Etcd', {
       instanceName: 'karmada-demo',
       certificates: EtcdCertificates.certManager({
-        issuer: { name: 'etcd-ca', kind: 'ClusterIssuer' }, keyAlgorithm: 'ECDSA-P256' as any, serverCertSans: ['etcd.example.com', '192.0.2.1'],
+        issuer: { name: 'etcd-ca', kind: 'ClusterIssuer' }, keyAlgorithm: KeyAlgorithm.ECDSA_P256, serverCertSans: ['etcd.example.com', '192.0.2.1'],
       }),
     });
     const server = named(synthValid(chart), 'Certificate', 'karmada-demo-etcd-server-cert');
