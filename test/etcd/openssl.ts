@@ -5,7 +5,7 @@
  * volume's `items`. For the tests against a real etcd.
  */
 import { execFileSync } from 'child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -91,15 +91,26 @@ function config(spec: CertificateSpecJson, extraIps: readonly string[]): string 
   ].join('\n');
 }
 
+/** Runs `work` in a new temporary directory, removed afterwards (it holds private keys). */
+function inWorkDirectory<T>(work: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'karmada-pki-'));
+  try {
+    return work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A self-signed CA, as cert-manager's SelfSigned issuer makes it: `ca.crt` is the certificate itself. */
 export function selfSignedCa(spec: CertificateSpecJson): SecretData {
-  const dir = mkdtempSync(join(tmpdir(), 'karmada-pki-'));
-  const key = privateKey(spec, dir);
-  writeFileSync(join(dir, 'openssl.cnf'), config(spec, []));
-  openssl(['req', '-x509', '-new', '-key', key, '-days', days(spec.duration), '-config', join(dir, 'openssl.cnf'), '-extensions', 'ext',
-    '-out', join(dir, 'tls.crt')], dir);
-  const crt = readFileSync(join(dir, 'tls.crt'), 'utf8');
-  return { 'tls.crt': crt, 'tls.key': readFileSync(key, 'utf8'), 'ca.crt': crt };
+  return inWorkDirectory((dir) => {
+    const key = privateKey(spec, dir);
+    writeFileSync(join(dir, 'openssl.cnf'), config(spec, []));
+    openssl(['req', '-x509', '-new', '-key', key, '-days', days(spec.duration), '-config', join(dir, 'openssl.cnf'), '-extensions', 'ext',
+      '-out', join(dir, 'tls.crt')], dir);
+    const crt = readFileSync(join(dir, 'tls.crt'), 'utf8');
+    return { 'tls.crt': crt, 'tls.key': readFileSync(key, 'utf8'), 'ca.crt': crt };
+  });
 }
 
 /**
@@ -107,15 +118,16 @@ export function selfSignedCa(spec: CertificateSpecJson): SecretData {
  * addresses the spec lacks (the tests reach pods by loopback instead of their DNS names).
  */
 export function signedLeaf(spec: CertificateSpecJson, ca: SecretData, extraIps: readonly string[] = []): SecretData {
-  const dir = mkdtempSync(join(tmpdir(), 'karmada-pki-'));
-  const key = privateKey(spec, dir);
-  writeFileSync(join(dir, 'ca.crt'), ca['tls.crt']);
-  writeFileSync(join(dir, 'ca.key'), ca['tls.key']);
-  writeFileSync(join(dir, 'openssl.cnf'), config(spec, extraIps));
-  openssl(['req', '-new', '-key', key, '-config', join(dir, 'openssl.cnf'), '-out', join(dir, 'tls.csr')], dir);
-  openssl(['x509', '-req', '-in', join(dir, 'tls.csr'), '-CA', join(dir, 'ca.crt'), '-CAkey', join(dir, 'ca.key'), '-CAcreateserial',
-    '-days', days(spec.duration), '-extfile', join(dir, 'openssl.cnf'), '-extensions', 'ext', '-out', join(dir, 'tls.crt')], dir);
-  return { 'tls.crt': readFileSync(join(dir, 'tls.crt'), 'utf8'), 'tls.key': readFileSync(key, 'utf8'), 'ca.crt': ca['tls.crt'] };
+  return inWorkDirectory((dir) => {
+    const key = privateKey(spec, dir);
+    writeFileSync(join(dir, 'ca.crt'), ca['tls.crt']);
+    writeFileSync(join(dir, 'ca.key'), ca['tls.key']);
+    writeFileSync(join(dir, 'openssl.cnf'), config(spec, extraIps));
+    openssl(['req', '-new', '-key', key, '-config', join(dir, 'openssl.cnf'), '-out', join(dir, 'tls.csr')], dir);
+    openssl(['x509', '-req', '-in', join(dir, 'tls.csr'), '-CA', join(dir, 'ca.crt'), '-CAkey', join(dir, 'ca.key'), '-CAcreateserial',
+      '-days', days(spec.duration), '-extfile', join(dir, 'openssl.cnf'), '-extensions', 'ext', '-out', join(dir, 'tls.crt')], dir);
+    return { 'tls.crt': readFileSync(join(dir, 'tls.crt'), 'utf8'), 'tls.key': readFileSync(key, 'utf8'), 'ca.crt': ca['tls.crt'] };
+  });
 }
 
 /** What openssl says a certificate holds, as text (for assertions on names and usages). */
