@@ -73,6 +73,11 @@ function checkSidecarsRegular(model: ApiServerModel, problems: Problems): void {
 function checkEtcd(model: ApiServerModel, context: OperatorCheckContext, problems: Problems): void {
   const { input, names, etcd } = model;
   const secretName = etcd.volume.secret?.secretName;
+  if (input.etcd._kind === 'inCluster' || input.etcd._kind === 'karmadaEtcd') {
+    problems.add('apiServer.etcd', 'the operator deploys its own etcd (components.localEtcd) or connects to an external one; it cannot carry an etcd this library renders',
+      'use EtcdConfig.local() for the operator\'s etcd, or EtcdConfig.external() for one of your own');
+    return;
+  }
   if (input.etcd._kind === 'external') {
     if (secretName !== names.etcdCertSecret) {
       problems.add('apiServer.etcd.clientCertSecretName', `the operator (${OPERATOR_VERSION}) requires the external etcd's client certificate Secret to be named ${q(names.etcdCertSecret)}, and rejects the Karmada object otherwise`,
