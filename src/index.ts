@@ -1,5 +1,7 @@
 export * from './apiserver/props';
+export { ApiServerServiceAccount, CreatedServiceAccountOptions, ServiceAccountTokenOptions } from './apiserver/identity';
 export * from './apiserver/construct';
+export { ClusterPrerequisite } from './apiserver/prerequisites';
 export * from './apiserver/chart';
 export { EtcdConfig, LocalEtcdOptions, ExternalEtcdOptions } from './etcd/config';
 export * from './etcd';

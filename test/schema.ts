@@ -4,19 +4,30 @@
  * bad quantities; it does not reject unknown fields or bad names, which our own checks cover.
  * The operator's Karmada objects are validated against the operator's CRD (test/imports/crd-schema.ts).
  */
-import { Deployment } from 'kubernetes-models/apps/v1';
+import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
+import * as certificateSchema from '../src/imports/certificate-cert-manager.io.schema.json';
+import * as issuerSchema from '../src/imports/issuer-cert-manager.io.schema.json';
 import * as karmadaSchema from '../src/imports/operator.karmada.io.schema.json';
 import { CrdSchemaFile, CrdValidator } from './imports/crd-schema';
 
 type Validatable = { validate(): void };
-/** Made on first use: compiling the CRD's schema takes a while, and few tests need it. */
-let karmadaCrd: CrdValidator | undefined;
-const karmadaValidator = () => (karmadaCrd ??= new CrdValidator(karmadaSchema as unknown as CrdSchemaFile, 'v1alpha1'));
+/** The validator of a CRD, made on first use: compiling a CRD's schema takes a while, and few tests need it. */
+function crdValidator(schema: unknown, version: string): () => CrdValidator {
+  let validator: CrdValidator | undefined;
+  return () => (validator ??= new CrdValidator(schema as CrdSchemaFile, version));
+}
+const karmadaValidator = crdValidator(karmadaSchema, 'v1alpha1');
+const certificateValidator = crdValidator(certificateSchema, 'v1');
+const issuerValidator = crdValidator(issuerSchema, 'v1');
 const MODELS: Record<string, (json: any) => Validatable> = {
   'apps/v1/Deployment': (json) => new Deployment(json),
+  'apps/v1/StatefulSet': (json) => new StatefulSet(json),
+  'v1/ServiceAccount': (json) => new ServiceAccount(json),
+  'cert-manager.io/v1/Certificate': (json) => ({ validate: () => certificateValidator().validate(json) }),
+  'cert-manager.io/v1/Issuer': (json) => ({ validate: () => issuerValidator().validate(json) }),
   'v1/Service': (json) => new Service(json),
   'v1/ConfigMap': (json) => new ConfigMap(json),
   'v1/Secret': (json) => new Secret(json),

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { checkModel } from '../checks';
 import { newKubernetesProblems, renderedObjectsOf } from '../checks/kubernetes';
 import { appObjectsOf } from '../encryption/source';
+import type { KarmadaEtcd } from '../etcd/construct';
 import { buildModel } from '../model/build';
 import { RenderedObjects, renderObjects } from '../model/objects';
 import { SECURE_PORT } from '../model/layout';
@@ -13,6 +14,7 @@ import type { ApiServerModel } from '../model/types';
 import { Problem, Problems, formatProblem } from '../problems';
 import { describeValue, isPlainObject, readStruct } from '../runtime';
 import { inputOf, readProps, readSidecarOptions, sidecarOptionsOf } from './input';
+import { ClusterPrerequisite, prerequisitesOf } from './prerequisites';
 import { KarmadaApiServerProps, SidecarOptions } from './props';
 
 /**
@@ -35,6 +37,10 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
   public readonly podDisruptionBudget?: ApiObject;
   /** The NetworkPolicy, when `networkPolicy` is given. */
   public readonly networkPolicy?: ApiObject;
+  /** The ServiceAccount, when `serviceAccount` is `ApiServerServiceAccount.create()`. */
+  public readonly serviceAccount?: ApiObject;
+  /** The etcd the API server made as its child, with `etcd: EtcdConfig.inCluster()`. */
+  public readonly etcd?: KarmadaEtcd;
   /** The name of the Karmada instance. */
   public readonly instanceName: string;
   /** The namespace of every object. */
@@ -102,6 +108,19 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
         spec: Lazy.any({ produce: () => this.build().objects.podDisruptionBudget?.spec }),
       });
     }
+    const account = this.props.serviceAccount?._choice;
+    if (account?.kind === 'create') {
+      this.serviceAccount = new ApiObject(this, 'ServiceAccount', {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: metadata(account.options.name ?? names.apiServer, account.options.annotations),
+        // Its tokens reach only the sidecars that ask for one: none is mounted by default.
+        automountServiceAccountToken: false,
+      });
+    }
+    this.etcd = this.props.etcd?._createEtcd(this, {
+      instanceName: this.instanceName, namespace: this.namespace, clusterDomain: this.props.clusterDomain ?? 'cluster.local',
+    });
     if (this.props.networkPolicy !== undefined) {
       this.networkPolicy = new ApiObject(this, 'NetworkPolicy', {
         apiVersion: 'networking.k8s.io/v1',
@@ -135,6 +154,19 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
     this.addedProblems.push(...problems.list);
     this.built = undefined;
     this.errors = undefined;
+  }
+
+  /**
+   * What the cluster must already hold for the pods of this API server (and of its etcd, when it
+   * made one): the Secrets, ConfigMaps, ServiceAccounts, claims and PriorityClasses they name that
+   * no object of this cdk8s app makes. Ask once the app is complete; cert-manager itself (its CRDs
+   * and controller) is not listed.
+   */
+  public get prerequisites(): ClusterPrerequisite[] {
+    const etcdServices = this.build().model.etcd.services.map((name) => ({
+      kind: 'Service', name, namespace: this.namespace, neededBy: `Deployment ${this.deployment.name}: --etcd-servers`,
+    }));
+    return prerequisitesOf(this, [this.deployment, ...(this.etcd ? [this.etcd.statefulSet] : [])], etcdServices);
   }
 
   /** @see IPodSelector.toPodSelectorConfig() */

@@ -3,6 +3,7 @@
  * wrong type, and applies the defaults. Everything after this step can trust the types.
  */
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
+import { readApiServerCertificateSecrets } from '../certificates/layout';
 import { EncryptionAtRest } from '../encryption/config';
 import type { AppObjects } from '../encryption/source';
 import { EtcdConfig } from '../etcd/config';
@@ -13,6 +14,7 @@ import { nearName } from '../suggest';
 import {
   describeValue, readBoolean, readInstance, readList, readNumber, readObject, readRecord, readString, readStruct,
 } from '../runtime';
+import { ApiServerServiceAccount, readCreatedOptions, readPullSecrets, readTokenOptions } from './identity';
 import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG, KarmadaApiServerProps, SidecarOptions } from './props';
 
 /** Reads one prop; returns a value of the prop's type, or undefined after recording a problem. */
@@ -95,9 +97,32 @@ const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader 
     return options && Object.fromEntries(Object.entries(options).map(([name, o]) => [name, readSidecarOptions(o, `${field}[${JSON.stringify(name)}]`, problems)]));
   },
   certificateSecretName: string('name the Secret that holds the API server certificates'),
+  certificates: readApiServerCertificateSecrets,
+  serviceAccount: readServiceAccount,
+  imagePullSecrets: readPullSecrets,
   etcd: (value, field, problems) => readInstance(value, EtcdConfig, field, problems, 'give EtcdConfig.local() or EtcdConfig.external({ ... })'),
   encryption: (value, field, problems) => readInstance(value, EncryptionAtRest, field, problems, 'give EncryptionAtRest.kms({ ... }) or EncryptionAtRest.fromSecret({ ... })'),
 };
+
+/** The serviceAccount prop: one of our factories' results, with options of the right types. */
+function readServiceAccount(value: unknown, field: string, problems: Problems): ApiServerServiceAccount | undefined {
+  const account = readInstance(value, ApiServerServiceAccount, field, problems, 'give ApiServerServiceAccount.fromName("...") or ApiServerServiceAccount.create({ ... })');
+  const choice = account?._choice;
+  if (account === undefined) {
+    return undefined;
+  }
+  if (choice === undefined) {
+    problems.add(field, 'this ApiServerServiceAccount was made with new, and holds no settings', 'use ApiServerServiceAccount.fromName("...") or ApiServerServiceAccount.create({ ... })');
+    return undefined;
+  }
+  const before = problems.list.length;
+  if (choice.kind === 'existing') {
+    readString(choice.name, `${field}.name`, problems, 'give the name of the ServiceAccount');
+  } else {
+    readCreatedOptions(choice.options, field, problems);
+  }
+  return problems.list.length === before ? account : undefined;
+}
 
 /** The options of one sidecar, read whatever their runtime type. */
 export function readSidecarOptions(value: unknown, field: string, problems: Problems): SidecarOptions {
@@ -111,10 +136,11 @@ export function readSidecarOptions(value: unknown, field: string, problems: Prob
     nativeSidecar: readBoolean(options.nativeSidecar, `${field}.nativeSidecar`, problems),
     allowPodSecurityViolations: readBoolean(options.allowPodSecurityViolations, `${field}.allowPodSecurityViolations`, problems),
     allowMutableImageTag: readBoolean(options.allowMutableImageTag, `${field}.allowMutableImageTag`, problems),
+    serviceAccountToken: options.serviceAccountToken === undefined ? undefined : readTokenOptions(options.serviceAccountToken, `${field}.serviceAccountToken`, problems),
   };
 }
 
-const SIDECAR_OPTION_KEYS = ['nativeSidecar', 'allowPodSecurityViolations', 'allowMutableImageTag'];
+const SIDECAR_OPTION_KEYS = ['nativeSidecar', 'allowPodSecurityViolations', 'allowMutableImageTag', 'serviceAccountToken'];
 
 /**
  * The props as given, each read by its reader: every value of the wrong type is reported and left
@@ -194,6 +220,9 @@ export function inputOf(p: KarmadaApiServerProps, context: InputContext): ApiSer
     sidecars: context.sidecars,
     sidecarOptionKeys: Object.keys(p.sidecarOptions ?? {}),
     certificateSecretName: p.certificateSecretName,
+    certificates: p.certificates,
+    serviceAccount: p.serviceAccount?._choice,
+    imagePullSecrets: p.imagePullSecrets ?? [],
     etcd: p.etcd ?? EtcdConfig.local(),
     etcdGiven: p.etcd !== undefined,
     encryption: p.encryption?._spec(),

@@ -2,8 +2,10 @@
  * The public props of `KarmadaApiServer`, and the option types they use.
  */
 import { ImagePullPolicy, ServiceType, k8s } from 'cdk8s-plus-28';
+import type { ApiServerCertificateSecrets } from '../certificates/layout';
 import type { EncryptionAtRest } from '../encryption/config';
 import type { EtcdConfig } from '../etcd/config';
+import type { ApiServerServiceAccount, ServiceAccountTokenOptions } from './identity';
 
 /** The operator's default image repository for the API server. */
 export const DEFAULT_IMAGE_REPOSITORY = 'registry.k8s.io/kube-apiserver';
@@ -59,6 +61,15 @@ export interface SidecarOptions {
    * @default false
    */
   readonly allowMutableImageTag?: boolean;
+
+  /**
+   * A token of the pods' ServiceAccount, projected into this sidecar only (the API server
+   * container holds none): for a plugin that authenticates with the pod's identity (AWS IRSA,
+   * Azure Workload Identity, Vault JWT auth).
+   *
+   * @default - no token
+   */
+  readonly serviceAccountToken?: ServiceAccountTokenOptions;
 }
 
 /** Options of the API server's NetworkPolicy. */
@@ -316,6 +327,32 @@ export interface KarmadaApiServerProps {
    * @default - `<instance>-cert`, as the operator names it
    */
   readonly certificateSecretName?: string;
+
+  /**
+   * The API server's certificates from cert-manager: the Secrets of a
+   * `KarmadaApiServerCertificates` (its `secrets`), projected into /etc/karmada/pki with the file
+   * names the flags name. Give this or `certificateSecretName`, not both.
+   *
+   * @default - the Secret `certificateSecretName`, in the operator's layout
+   */
+  readonly certificates?: ApiServerCertificateSecrets;
+
+  /**
+   * The ServiceAccount of the API server pods: `ApiServerServiceAccount.fromName()` for an existing
+   * one, `ApiServerServiceAccount.create({ annotations })` for one the construct makes (cloud
+   * workload identity). Tokens reach only the sidecars given a `serviceAccountToken`.
+   *
+   * @default - the namespace's `default` ServiceAccount, and no token in any container
+   */
+  readonly serviceAccount?: ApiServerServiceAccount;
+
+  /**
+   * Secrets (of type `kubernetes.io/dockerconfigjson`) the kubelet pulls the images with, for a
+   * private registry.
+   *
+   * @default - none
+   */
+  readonly imagePullSecrets?: string[];
 
   /**
    * Where the API server keeps its data.

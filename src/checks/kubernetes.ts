@@ -100,6 +100,8 @@ function originsOf(kind: string, model: ApiServerModel): Origins {
         ['spec.loadBalancerClass', 'loadBalancerClass'], ['spec.selector', 'instanceName']];
     case 'PodDisruptionBudget':
       return [...metadata, ['spec', 'podDisruptionBudgetConfig'], ['spec.selector', 'instanceName']];
+    case 'ServiceAccount':
+      return [['metadata.name', 'serviceAccount.name'], ['metadata.namespace', 'namespace'], ['metadata.labels', 'labels'], ['metadata.annotations', 'serviceAccount.annotations']];
     case 'NetworkPolicy':
       return [...metadata, ['spec.ingress[0].from', 'networkPolicy.allowFrom'], ['spec.podSelector', 'instanceName']];
     default:

@@ -16,6 +16,10 @@ export function checkNames(model: ApiServerModel, problems: Problems): void {
       problems.add(prop, `${prop} is empty`, `give a name, or leave ${prop} out for the default`);
     }
   }
+  if (model.input.certificates !== undefined && model.input.certificateSecretName !== undefined) {
+    problems.add('certificates', 'both certificates and certificateSecretName are given, and /etc/karmada/pki holds one of them',
+      'give certificates (cert-manager\'s Secrets) or certificateSecretName (one Secret in the operator\'s layout), not both');
+  }
   const domain = model.input.clusterDomain;
   if (!isDns1123Subdomain(domain)) {
     problems.add('clusterDomain', `${q(domain)} is not a DNS domain (${RULES.dns1123Subdomain})`,

@@ -8,6 +8,8 @@
 import { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
+import type { ServiceAccountTokenOptions } from '../apiserver/identity';
+import { readTokenOptions } from '../apiserver/identity';
 import { Problem, Problems } from '../problems';
 import { readBoolean, readInstance, readList, readObject, readString, readStruct } from '../runtime';
 
@@ -57,6 +59,14 @@ export interface KmsPluginOptions {
    * @default false - a setting that breaks "restricted" is a synth error
    */
   readonly allowPodSecurityViolations?: boolean;
+
+  /**
+   * A token of the pods' ServiceAccount, projected into the plugin only, as
+   * `SidecarOptions.serviceAccountToken` does for other sidecars.
+   *
+   * @default - no token
+   */
+  readonly serviceAccountToken?: ServiceAccountTokenOptions;
 }
 
 /** A KMS v2 provider. */
@@ -287,6 +297,7 @@ function readPlugin(value: unknown, field: string, problems: Problems): KmsPlugi
     nativeSidecar: readBoolean(plugin.nativeSidecar, `${field}.nativeSidecar`, problems),
     allowMutableImageTag: readBoolean(plugin.allowMutableImageTag, `${field}.allowMutableImageTag`, problems),
     allowPodSecurityViolations: readBoolean(plugin.allowPodSecurityViolations, `${field}.allowPodSecurityViolations`, problems),
+    serviceAccountToken: plugin.serviceAccountToken === undefined ? undefined : readTokenOptions(plugin.serviceAccountToken, `${field}.serviceAccountToken`, problems),
   };
 }
 

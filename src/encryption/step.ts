@@ -85,6 +85,7 @@ function wirePlugins(draft: ModelDraft, spec: EncryptionSpec): void {
         nativeSidecar: plugin.nativeSidecar ?? true,
         allowMutableImageTag: plugin.allowMutableImageTag,
         allowPodSecurityViolations: plugin.allowPodSecurityViolations,
+        serviceAccountToken: plugin.serviceAccountToken,
       },
       field: `${field}.container`,
     });

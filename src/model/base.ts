@@ -2,6 +2,7 @@
  * The base step: the operator's wiring of the API server (its flags, the certificate volume, and
  * etcd).
  */
+import { apiServerCertificateVolume } from '../certificates/layout';
 import { addFlags, featureGatesFlag, operatorFlags } from './flags';
 import { CERT_DIR, CERT_VOLUME } from './layout';
 import type { ModelDraft } from './types';
@@ -16,7 +17,9 @@ export function baseStep(draft: ModelDraft): void {
     featureGatesFlag(input.featureGates),
   );
   draft.volumes.push(
-    { name: CERT_VOLUME, secret: { secretName: input.certificateSecretName ?? names.certSecret } },
+    input.certificates !== undefined
+      ? apiServerCertificateVolume(input.certificates)
+      : { name: CERT_VOLUME, secret: { secretName: input.certificateSecretName ?? names.certSecret } },
     etcd.volume,
   );
   draft.apiServerMounts.push({ name: CERT_VOLUME, mountPath: CERT_DIR, readOnly: true }, etcd.volumeMount);

@@ -12,6 +12,7 @@ import { auditStep } from './audit';
 import { availabilityStep } from './availability';
 import { baseStep } from './base';
 import { cisStep } from './cis';
+import { identityStep } from './identity';
 import { normalizeFlagName } from '../kube-apiserver/flags';
 import { renderCommand } from './flags';
 import {
@@ -28,6 +29,8 @@ export const MODEL_STEPS: readonly ModelStep[] = [
   baseStep,
   auditStep,
   encryptionStep,
+  // After the encryption step: it gives the KMS plugins that ask for one their token.
+  identityStep,
   cisStep,
   podSecurityStep,
   availabilityStep,
@@ -182,6 +185,7 @@ export function finishModel(draft: ModelDraft): ApiServerModel {
     },
     podDisruptionBudget: draft.podDisruptionBudget,
     networkPolicy: draft.networkPolicy,
+    serviceAccount: draft.serviceAccount,
     url: `https://${names.apiServer}.${input.namespace}.svc.${input.clusterDomain}:${SECURE_PORT}`,
   };
 }

@@ -17,6 +17,7 @@ export interface RenderedObjects {
   readonly configMap: JsonObject;
   readonly podDisruptionBudget?: JsonObject;
   readonly networkPolicy?: JsonObject;
+  readonly serviceAccount?: JsonObject;
 }
 
 /** Renders every object of the model. */
@@ -41,6 +42,11 @@ export function renderObjects(model: ApiServerModel): RenderedObjects {
     podDisruptionBudget: model.podDisruptionBudget && {
       apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: metadata(names.apiServer),
       spec: renderWithNewerFields(model.podDisruptionBudget, 'PodDisruptionBudgetSpec'),
+    },
+    // Its tokens reach only the sidecars that ask for one: none is mounted by default.
+    serviceAccount: model.serviceAccount && {
+      apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(model.serviceAccount.name, model.serviceAccount.annotations),
+      automountServiceAccountToken: false,
     },
     networkPolicy: model.networkPolicy && {
       apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: metadata(names.networkPolicy),

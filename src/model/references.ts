@@ -9,7 +9,7 @@ import type { ApiServerModel } from './types';
 
 /** An object the pod refers to by name, and the prop the name comes from. */
 export interface Reference {
-  readonly kind: 'Secret' | 'ConfigMap' | 'PersistentVolumeClaim' | 'Service' | 'PriorityClass';
+  readonly kind: 'Secret' | 'ConfigMap' | 'PersistentVolumeClaim' | 'Service' | 'PriorityClass' | 'ServiceAccount';
   readonly name: string;
   /** The prop or field that names it (`extraVolumes[0].secret.secretName`, say). */
   readonly field: string;
@@ -90,6 +90,11 @@ export function referencesOf(model: ApiServerModel): Reference[] {
     found.push(...containerReferences(sidecar.container, sidecar.field));
   }
   found.push(...model.etcd.services.map((name) => ({ kind: 'Service' as const, name, field: 'etcd.serviceName', optional: false, derived: defaults.has(name) })));
+  input.imagePullSecrets.forEach((name, i) => found.push({ kind: 'Secret', name, field: `imagePullSecrets[${i}]`, optional: false }));
+  const account = model.podSpec.serviceAccountName;
+  if (account !== undefined) {
+    found.push({ kind: 'ServiceAccount', name: account, field: 'serviceAccount', optional: false });
+  }
   found.push({ kind: 'PriorityClass', name: input.priorityClassName, field: 'priorityClassName', optional: false });
   return found;
 }

@@ -3,6 +3,8 @@
  * imports them from here; this file imports types only.
  */
 import type { k8s } from 'cdk8s-plus-28';
+import type { ServiceAccountChoice } from '../apiserver/identity';
+import type { ApiServerCertificateSecrets } from '../certificates/layout';
 import type { EncryptionSpec } from '../encryption/config';
 import type { AppObjects } from '../encryption/source';
 import type { EtcdConfig, EtcdWiring } from '../etcd/config';
@@ -65,6 +67,12 @@ export interface ApiServerInput {
   /** The keys of `sidecarOptions`, for the checks. */
   readonly sidecarOptionKeys: readonly string[];
   readonly certificateSecretName?: string;
+  /** The Secrets of cert-manager's certificates, when they replace the certificate Secret. */
+  readonly certificates?: ApiServerCertificateSecrets;
+  /** The pods' ServiceAccount, when one is given. */
+  readonly serviceAccount?: ServiceAccountChoice;
+  /** The Secrets the kubelet pulls images with. */
+  readonly imagePullSecrets: readonly string[];
   readonly etcd: EtcdConfig;
   /** Whether the user gave etcd (an extraArg must not silently replace its flags). */
   readonly etcdGiven: boolean;
@@ -119,6 +127,8 @@ export interface ModelDraft {
   podDisruptionBudget?: k8s.PodDisruptionBudgetSpec;
   /** The NetworkPolicy, when there is one. */
   networkPolicy?: k8s.NetworkPolicySpec;
+  /** The ServiceAccount the construct makes, when it makes one. */
+  serviceAccount?: { readonly name: string; readonly annotations: Record<string, string> };
 }
 
 /** A step adds one concern to the draft. */
@@ -146,6 +156,8 @@ export interface ApiServerModel {
   readonly deploymentSpec: k8s.DeploymentSpec;
   readonly podDisruptionBudget?: k8s.PodDisruptionBudgetSpec;
   readonly networkPolicy?: k8s.NetworkPolicySpec;
+  /** The ServiceAccount the construct makes, when it makes one. */
+  readonly serviceAccount?: { readonly name: string; readonly annotations: Record<string, string> };
   /** The in-cluster URL of the API server. */
   readonly url: string;
 }

@@ -31,6 +31,18 @@ export function checkOperatorTarget(model: ApiServerModel, context: OperatorChec
 /** Props the CR has no field for, and no other way to express. */
 function checkUncarried(model: ApiServerModel, problems: Problems): void {
   const { input, names } = model;
+  if (input.certificates !== undefined) {
+    problems.add('apiServer.certificates', 'the operator issues the API server\'s certificates itself, into the Secret it mounts',
+      'remove certificates (the operator makes <instance>-cert), or use KarmadaApiServer');
+  }
+  if (input.serviceAccount !== undefined) {
+    problems.add('apiServer.serviceAccount', `the operator's karmadaAPIServer (${OPERATOR_VERSION}) has no service account setting, so its pods run as the namespace's default ServiceAccount`,
+      'remove serviceAccount, or use KarmadaApiServer');
+  }
+  if (input.imagePullSecrets.length > 0) {
+    problems.add('apiServer.imagePullSecrets', `the operator's karmadaAPIServer (${OPERATOR_VERSION}) has no image pull Secrets`,
+      'remove imagePullSecrets (give the nodes the registry credentials, or use a registry the nodes can pull from), or use KarmadaApiServer');
+  }
   if (input.topologySpreadConstraints.length > 0) {
     problems.add('apiServer.topologySpreadConstraints', `the operator's karmadaAPIServer (${OPERATOR_VERSION}) has no topologySpreadConstraints, so they cannot reach its pods`,
       'remove them: with 2 or more replicas the default required pod anti-affinity (one pod per node) is carried in affinity; '
