@@ -76,10 +76,11 @@ describe('the pod and the API server container', () => {
 describe('the bundled app', () => {
   const app = buildApp(Testing.app().outdir);
   const manifests = app.charts.flatMap((chart) => Testing.synth(chart)) as Manifest[];
-  const pods = manifests.filter((m) => m.kind === 'Deployment').map((d) => d.spec.template);
+  const apiServerPods = manifests.filter((m) => m.kind === 'Deployment').map((d) => d.spec.template);
+  const pods = manifests.filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet').map((d) => d.spec.template);
 
-  test('every pod, sidecars included, meets "restricted" with read-only root filesystems', () => {
-    expect(pods.length).toBe(2);
+  test('every pod, sidecars and etcd included, meets "restricted" with read-only root filesystems', () => {
+    expect(pods.length).toBe(4);
     for (const pod of pods) {
       expect(pssRestrictedViolations(pod.spec, pod.metadata.annotations)).toEqual([]);
       expect(writableRootFilesystems(pod.spec)).toEqual([]);
@@ -87,16 +88,17 @@ describe('the bundled app', () => {
   });
 
   test('every API server passes the automated CIS 1.2 checks but 1.2.12 (ServiceAccount admission, off for Karmada)', () => {
-    for (const pod of pods) {
+    expect(apiServerPods.length).toBe(3);
+    for (const pod of apiServerPods) {
       expect(failedCisChecks(pod.spec.containers[0].command)).toEqual(['1.2.12']);
     }
   });
 
   test('every object validates against the Kubernetes schemas', () => {
-    // The Karmada object and its ConfigMap are tenant1-operator's (test/operator/app.test.ts checks what the operator renders).
-    expect(manifests.map((m) => m.kind).sort()).toEqual([
-      'ConfigMap', 'ConfigMap', 'ConfigMap', 'Deployment', 'Deployment', 'Karmada', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service',
-    ]);
+    // The Karmada object and its ConfigMap are tenant1-operator's (test/operator/app.test.ts checks what
+    // the operator renders); the Issuers, Certificates, ServiceAccount and etcd are tenant2's.
+    const count = (kind: string) => manifests.filter((m) => m.kind === kind).length;
+    expect(['Deployment', 'StatefulSet', 'Karmada', 'Issuer', 'Certificate', 'ServiceAccount'].map(count)).toEqual([3, 1, 1, 4, 9, 1]);
     expect(() => validateManifests(manifests)).not.toThrow();
   });
 });
