@@ -19,8 +19,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** What a value is, for messages: `a string ("x")`, `a number (8080)`, `a list`, `null`. */
 export function describeValue(value: unknown): string {
-  if (value === null) {
-    return 'null';
+  if (value === null || value === undefined) {
+    return String(value);
   }
   if (Array.isArray(value)) {
     return 'a list';

@@ -20,7 +20,7 @@ export type PropReaders<T> = { readonly [K in keyof T]-?: PropReader };
  */
 export function readPropsWith<T>(props: unknown, readers: PropReaders<T>, typeName: string, example: string, problems: Problems): Partial<T> {
   if (typeof props !== 'object' || props === null || Array.isArray(props)) {
-    problems.add('props', `expected the props object, got ${props === undefined ? 'nothing' : describeValue(props)}`, `pass the props, such as ${example}`);
+    problems.add('props', `expected the props object, got ${describeValue(props)}`, `pass the props, such as ${example}`);
     return {};
   }
   const given = props as Record<string, unknown>;

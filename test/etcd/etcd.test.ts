@@ -404,7 +404,7 @@ describe('bad input is a problem with field and fix, never an exception', () => 
     [{ ...base, namespace: 'Tenant1' }, 'namespace: "Tenant1" is not a valid namespace name'],
     [{ ...base, labels: { team: 7 } }, 'labels.team: expected a string, got a number (7). Fix: write the value as a string: "7"'],
     [{ instanceName: '1tenant' }, 'instanceName: "1tenant" is not a valid instance name'],
-    [undefined, 'props: expected the props object, got nothing. Fix: pass the props, such as { instanceName: "tenant1" }'],
+    [undefined, 'props: expected the props object, got undefined. Fix: pass the props, such as { instanceName: "tenant1" }'],
   ])('%j', (props, expected) => {
     const found = problems(props);
     expect(found.filter((line) => line.startsWith(expected))).toEqual([found.find((line) => line.startsWith(expected)) ?? expected]);
