@@ -11,33 +11,12 @@ import type { SidecarSpec } from '../model/sidecars';
 import type { ApiServerInput } from '../model/types';
 import { Problems } from '../problems';
 import { nearName } from '../suggest';
+import { PropReaders, booleanProp, stringMapProp, stringProp, structListProp, structProp } from '../prop-readers';
 import {
   describeValue, readBoolean, readInstance, readList, readNumber, readObject, readRecord, readString, readStruct,
 } from '../runtime';
 import { ApiServerServiceAccount, readCreatedOptions, readPullSecrets, readTokenOptions } from './identity';
 import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG, KarmadaApiServerProps, SidecarOptions } from './props';
-
-/** Reads one prop; returns a value of the prop's type, or undefined after recording a problem. */
-type PropReader = (value: unknown, field: string, problems: Problems) => unknown;
-
-const string = (fix: string): PropReader => (value, field, problems) => readString(value, field, problems, fix);
-const boolean: PropReader = (value, field, problems) => readBoolean(value, field, problems);
-const stringMap = (example: string): PropReader => (value, field, problems) =>
-  (value === undefined ? undefined : readRecord(value, field, problems, 'string', example));
-
-const struct = (typeName: string): PropReader => (value, field, problems) => readStruct(value, typeName, field, problems);
-
-/**
- * A list of Kubernetes structs. When an item does not fit its type, the list is left out (each bad
- * item is reported): the checks that follow then never report a shifted index.
- */
-const structList = (itemWord: string, typeName: string): PropReader => (value, field, problems) => {
-  if (value === undefined) {
-    return undefined;
-  }
-  const items = readList(value, field, problems, itemWord).map((item, i) => readStruct(item, typeName, `${field}[${i}]`, problems));
-  return items.every((item) => item !== undefined) ? items : undefined;
-};
 
 function readIntOrString(value: unknown, field: string, problems: Problems): k8s.IntOrString | undefined {
   if (typeof value === 'number' || typeof value === 'string') {
@@ -49,20 +28,20 @@ function readIntOrString(value: unknown, field: string, problems: Problems): k8s
 }
 
 /** How each prop is read. The type lists every prop, so a new prop cannot be forgotten here. */
-const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader } = {
-  instanceName: string('name the Karmada instance, such as "tenant1"'),
-  namespace: string('give the namespace name, such as "karmada-system"'),
-  clusterDomain: string('give the cluster\'s DNS domain, such as "cluster.local"'),
-  imageRepository: string('give the image repository, such as "registry.k8s.io/kube-apiserver"'),
-  imageTag: string('give the image tag, such as "v1.36.2"'),
-  kubernetesVersion: string('give the Kubernetes minor version of the image, such as "1.36"'),
-  allowMutableImageTag: boolean,
-  imagePullPolicy: string('use ImagePullPolicy.IF_NOT_PRESENT, ALWAYS or NEVER'),
+const PROP_READERS: PropReaders<KarmadaApiServerProps> = {
+  instanceName: stringProp('name the Karmada instance, such as "tenant1"'),
+  namespace: stringProp('give the namespace name, such as "karmada-system"'),
+  clusterDomain: stringProp('give the cluster\'s DNS domain, such as "cluster.local"'),
+  imageRepository: stringProp('give the image repository, such as "registry.k8s.io/kube-apiserver"'),
+  imageTag: stringProp('give the image tag, such as "v1.36.2"'),
+  kubernetesVersion: stringProp('give the Kubernetes minor version of the image, such as "1.36"'),
+  allowMutableImageTag: booleanProp,
+  imagePullPolicy: stringProp('use ImagePullPolicy.IF_NOT_PRESENT, ALWAYS or NEVER'),
   replicas: (value, field, problems) => readNumber(value, field, problems, 'give a whole number of pods, such as 3'),
-  labels: stringMap('{ "example.com/team": "platform" }'),
-  annotations: stringMap('{ "example.com/owner": "platform" }'),
-  resources: struct('ResourceRequirements'),
-  priorityClassName: string('name a PriorityClass, such as "system-node-critical"'),
+  labels: stringMapProp('{ "example.com/team": "platform" }'),
+  annotations: stringMapProp('{ "example.com/owner": "platform" }'),
+  resources: structProp('ResourceRequirements'),
+  priorityClassName: stringProp('name a PriorityClass, such as "system-node-critical"'),
   podDisruptionBudgetConfig: (value, field, problems) => {
     const config = readObject(value, field, problems, '{ maxUnavailable: k8s.IntOrString.fromNumber(1) }');
     return config && {
@@ -70,22 +49,22 @@ const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader 
       maxUnavailable: readIntOrString(config.maxUnavailable, `${field}.maxUnavailable`, problems),
     };
   },
-  tolerations: structList('tolerations', 'Toleration'),
-  affinity: struct('Affinity'),
-  nodeSelector: stringMap('{ "kubernetes.io/os": "linux" }'),
-  topologySpreadConstraints: structList('topology spread constraints', 'TopologySpreadConstraint'),
-  podSecurityContext: struct('PodSecurityContext'),
+  tolerations: structListProp('tolerations', 'Toleration'),
+  affinity: structProp('Affinity'),
+  nodeSelector: stringMapProp('{ "kubernetes.io/os": "linux" }'),
+  topologySpreadConstraints: structListProp('topology spread constraints', 'TopologySpreadConstraint'),
+  podSecurityContext: structProp('PodSecurityContext'),
   networkPolicy: (value, field, problems) => {
     const options = readObject(value, field, problems, '{ allowFrom: [ ... ] }');
-    return options && { allowFrom: structList('peers', 'NetworkPolicyPeer')(options.allowFrom, `${field}.allowFrom`, problems) };
+    return options && { allowFrom: structListProp('peers', 'NetworkPolicyPeer')(options.allowFrom, `${field}.allowFrom`, problems) };
   },
-  serviceSubnet: string('give a CIDR, such as "10.96.0.0/12"'),
-  serviceType: string('use ServiceType.CLUSTER_IP, NODE_PORT or LOAD_BALANCER'),
-  loadBalancerClass: string('give the load balancer class, such as "service.k8s.aws/nlb"'),
-  serviceAnnotations: stringMap('{ "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" }'),
-  extraArgs: stringMap('{ "max-requests-inflight": "3000" }'),
-  extraVolumes: structList('volumes', 'Volume'),
-  extraVolumeMounts: structList('volume mounts', 'VolumeMount'),
+  serviceSubnet: stringProp('give a CIDR, such as "10.96.0.0/12"'),
+  serviceType: stringProp('use ServiceType.CLUSTER_IP, NODE_PORT or LOAD_BALANCER'),
+  loadBalancerClass: stringProp('give the load balancer class, such as "service.k8s.aws/nlb"'),
+  serviceAnnotations: stringMapProp('{ "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" }'),
+  extraArgs: stringMapProp('{ "max-requests-inflight": "3000" }'),
+  extraVolumes: structListProp('volumes', 'Volume'),
+  extraVolumeMounts: structListProp('volume mounts', 'VolumeMount'),
   featureGates: (value, field, problems) =>
     (value === undefined ? undefined : readRecord(value, field, problems, 'boolean', '{ "SomeGate": true }')),
   // A sidecar that does not fit the Container type is reported and becomes a hole, so that the
@@ -96,7 +75,7 @@ const PROP_READERS: { readonly [K in keyof KarmadaApiServerProps]-?: PropReader 
     const options = readObject(value, field, problems, '{ "kms-plugin": { nativeSidecar: true } }');
     return options && Object.fromEntries(Object.entries(options).map(([name, o]) => [name, readSidecarOptions(o, `${field}[${JSON.stringify(name)}]`, problems)]));
   },
-  certificateSecretName: string('name the Secret that holds the API server certificates'),
+  certificateSecretName: stringProp('name the Secret that holds the API server certificates'),
   certificates: readApiServerCertificateSecrets,
   serviceAccount: readServiceAccount,
   imagePullSecrets: readPullSecrets,

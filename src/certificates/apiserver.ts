@@ -14,7 +14,7 @@ import { ApiServerCertificateSecrets, apiServerCertificateVolume } from './layou
 import { apiServerServingCertificate, frontProxyClientCertificate, serviceAccountKeyCertificate } from './leaves';
 import { apiServerCertificateNames } from './names';
 import { DEFAULT_KEY_ALGORITHM, KeyAlgorithm, isSubjectAlternativeName, readKeyAlgorithm, readSans, splitSans } from './profile';
-import { PropReaders, instanceProp, namespaceOf, readPropsWith, stringProp } from './read';
+import { PropReaders, instanceProp, namespaceOf, readPropsWith, stringProp } from '../prop-readers';
 
 /** Props of `KarmadaApiServerCertificates`. */
 export interface KarmadaApiServerCertificatesProps {

@@ -14,7 +14,7 @@ import { CERT_MANAGER_GROUP, IssuerReference, readIssuerReference } from './issu
 import { ETCD_CA_COMMON_NAME, FRONT_PROXY_CA_COMMON_NAME, KARMADA_CA_COMMON_NAME, caCertificate } from './leaves';
 import { authorityNames } from './names';
 import { DEFAULT_KEY_ALGORITHM, KeyAlgorithm, readKeyAlgorithm } from './profile';
-import { PropReaders, namespaceOf, readPropsWith, stringProp } from './read';
+import { PropReaders, namespaceOf, readPropsWith, stringProp } from '../prop-readers';
 
 /** Props of `KarmadaCertificateAuthorities`. */
 export interface KarmadaCertificateAuthoritiesProps {

@@ -9,11 +9,11 @@ import { IssuerReference, readIssuerReference } from '../certificates/issuer';
 import { EtcdSecretLayout } from '../certificates/layout';
 import { etcdCertificateNames } from '../certificates/names';
 import { DEFAULT_KEY_ALGORITHM, KeyAlgorithm, readKeyAlgorithm, readSans } from '../certificates/profile';
-import { PropReader, PropReaders, instanceProp, readPropsWith, stringProp } from '../certificates/read';
+import { PropReaders, instanceProp, readPropsWith, stringMapProp, stringProp, structListProp, structProp } from '../prop-readers';
 import { componentNames } from '../model/naming';
 import { parseQuantity } from '../kubernetes/grammar';
 import { Problems, q } from '../problems';
-import { readList, readNumber, readObject, readRecord, readString, readStruct } from '../runtime';
+import { readNumber, readObject, readString } from '../runtime';
 import { DEFAULT_ETCD_IMAGE_REPOSITORY, DEFAULT_ETCD_IMAGE_TAG } from './layout';
 import { EtcdInput, EtcdStorageInput, defaultEtcdResources } from './model';
 import { etcdNames, memberNames } from './names';
@@ -32,18 +32,6 @@ export interface EtcdRead {
   readonly certManager?: EtcdCertManagerInput;
 }
 
-const stringMap = (example: string): PropReader => (value, field, problems) =>
-  (value === undefined ? undefined : readRecord(value, field, problems, 'string', example));
-const struct = (typeName: string): PropReader => (value, field, problems) => readStruct(value, typeName, field, problems);
-/** A list of Kubernetes structs; left out whole when an item does not fit (each bad item is reported). */
-const structList = (itemWord: string, typeName: string): PropReader => (value, field, problems) => {
-  if (value === undefined) {
-    return undefined;
-  }
-  const items = readList(value, field, problems, itemWord).map((item, i) => readStruct(item, typeName, `${field}[${i}]`, problems));
-  return items.every((item) => item !== undefined) ? items : undefined;
-};
-
 const READERS: PropReaders<KarmadaEtcdProps> = {
   instanceName: stringProp('name the Karmada instance, such as "tenant1"'),
   namespace: stringProp('give the namespace name, such as "karmada-system"'),
@@ -54,14 +42,14 @@ const READERS: PropReaders<KarmadaEtcdProps> = {
   imageRepository: stringProp('give the image repository, such as "registry.k8s.io/etcd"'),
   imageTag: stringProp('give the image tag, such as "3.6.8-0"'),
   imagePullPolicy: stringProp('use ImagePullPolicy.IF_NOT_PRESENT, ALWAYS or NEVER'),
-  resources: struct('ResourceRequirements'),
+  resources: structProp('ResourceRequirements'),
   priorityClassName: stringProp('name a PriorityClass, such as "system-node-critical"'),
-  labels: stringMap('{ "example.com/team": "platform" }'),
-  annotations: stringMap('{ "example.com/owner": "platform" }'),
-  tolerations: structList('tolerations', 'Toleration'),
-  affinity: struct('Affinity'),
-  nodeSelector: stringMap('{ "kubernetes.io/os": "linux" }'),
-  topologySpreadConstraints: structList('topology spread constraints', 'TopologySpreadConstraint'),
+  labels: stringMapProp('{ "example.com/team": "platform" }'),
+  annotations: stringMapProp('{ "example.com/owner": "platform" }'),
+  tolerations: structListProp('tolerations', 'Toleration'),
+  affinity: structProp('Affinity'),
+  nodeSelector: stringMapProp('{ "kubernetes.io/os": "linux" }'),
+  topologySpreadConstraints: structListProp('topology spread constraints', 'TopologySpreadConstraint'),
 };
 
 /** The member counts we accept: odd, since an even count tolerates no more failures than one member fewer. */

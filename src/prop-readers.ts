@@ -1,12 +1,12 @@
 /**
- * Reading the props of the certificate and etcd constructs whatever their runtime types (see
- * src/runtime.ts): a reader per prop, and a report of props that do not exist.
+ * Reading the props of our constructs whatever their runtime types (see src/runtime.ts): a reader
+ * per prop, and a report of props that do not exist.
  */
 import { Construct } from 'constructs';
 import { Chart } from 'cdk8s';
-import { Problems } from '../problems';
-import { describeValue, readInstance, readString } from '../runtime';
-import { nearName } from '../suggest';
+import { Problems } from './problems';
+import { describeValue, readBoolean, readInstance, readList, readRecord, readString, readStruct } from './runtime';
+import { nearName } from './suggest';
 
 /** Reads one prop; returns a value of the prop's type, or undefined after recording a problem. */
 export type PropReader = (value: unknown, field: string, problems: Problems) => unknown;
@@ -41,6 +41,28 @@ export function readPropsWith<T>(props: unknown, readers: PropReaders<T>, typeNa
 
 /** A reader of a string prop. */
 export const stringProp = (fix: string): PropReader => (value, field, problems) => readString(value, field, problems, fix);
+
+/** A reader of a boolean prop. */
+export const booleanProp: PropReader = (value, field, problems) => readBoolean(value, field, problems);
+
+/** A reader of a map of strings, such as labels; `example` shows one in the fix. */
+export const stringMapProp = (example: string): PropReader => (value, field, problems) =>
+  (value === undefined ? undefined : readRecord(value, field, problems, 'string', example));
+
+/** A reader of one Kubernetes struct, by its type's name (such as 'Affinity'). */
+export const structProp = (typeName: string): PropReader => (value, field, problems) => readStruct(value, typeName, field, problems);
+
+/**
+ * A reader of a list of Kubernetes structs. When an item does not fit its type, the list is left
+ * out (each bad item is reported): the checks that follow then never report a shifted index.
+ */
+export const structListProp = (itemWord: string, typeName: string): PropReader => (value, field, problems) => {
+  if (value === undefined) {
+    return undefined;
+  }
+  const items = readList(value, field, problems, itemWord).map((item, i) => readStruct(item, typeName, `${field}[${i}]`, problems));
+  return items.every((item) => item !== undefined) ? items : undefined;
+};
 
 /** A reader of a prop that holds an instance of one of our classes. */
 export const instanceProp = <T>(type: { readonly prototype: T; readonly name: string }, fix: string): PropReader =>
