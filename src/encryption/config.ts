@@ -16,9 +16,6 @@ import { readBoolean, readInstance, readList, readObject, readString, readStruct
 /** The file name of a rendered or referenced encryption configuration. */
 export const ENCRYPTION_CONFIG_FILE = 'encryption-config.yaml';
 
-/** The API server's default KMS timeout. */
-export const DEFAULT_KMS_TIMEOUT = '3s';
-
 /** A KMS plugin that runs beside the API server and serves a UNIX socket. */
 export interface KmsPluginOptions {
   /**

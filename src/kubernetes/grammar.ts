@@ -18,7 +18,6 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN_WITH_UNDERSCORE = /^[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?(\.[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?)*$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const C_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 const PERCENT = /^[0-9]+%$/;
@@ -90,11 +89,6 @@ export function isLabelValue(value: string): boolean {
 export function isIanaSvcName(value: string): boolean {
   return value.length >= 1 && value.length <= 15 && /^[-a-z0-9]+$/.test(value) && /[a-z]/.test(value)
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--');
-}
-
-/** A C identifier. */
-export function isCIdentifier(value: string): boolean {
-  return C_IDENTIFIER.test(value);
 }
 
 /**

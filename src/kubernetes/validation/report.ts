@@ -79,9 +79,3 @@ export function entriesAt(value: unknown): [string, unknown][] {
 export function stringMapAt(value: unknown): [string, string][] {
   return entriesAt(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']);
 }
-
-/** Whether the value is set (neither undefined nor null). */
-export function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
