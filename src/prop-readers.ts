@@ -2,8 +2,6 @@
  * Reading the props of our constructs whatever their runtime types (see src/runtime.ts): a reader
  * per prop, and a report of props that do not exist.
  */
-import { Construct } from 'constructs';
-import { Chart } from 'cdk8s';
 import { Problems } from './problems';
 import { describeValue, readBoolean, readInstance, readList, readRecord, readString, readStruct } from './runtime';
 import { nearName } from './suggest';
@@ -67,8 +65,3 @@ export const structListProp = (itemWord: string, typeName: string): PropReader =
 /** A reader of a prop that holds an instance of one of our classes. */
 export const instanceProp = <T>(type: { readonly prototype: T; readonly name: string }, fix: string): PropReader =>
   (value, field, problems) => readInstance(value, type, field, problems, fix);
-
-/** The namespace of a construct: the one given, else its chart's, else `default` (as KarmadaApiServer does). */
-export function namespaceOf(scope: Construct, given: string | undefined): string {
-  return given ?? Chart.of(scope).namespace ?? 'default';
-}

@@ -7,8 +7,7 @@ import { appObjectsOf } from '../encryption/source';
 import type { KarmadaEtcd } from '../etcd/construct';
 import { buildModel } from '../model/build';
 import { RenderedObjects, renderObjects } from '../model/objects';
-import { SECURE_PORT } from '../model/layout';
-import { componentNames, objectLabels, selectorLabels } from '../model/naming';
+import { DEFAULT_CLUSTER_DOMAIN, apiServerUrl, componentNames, namespaceOf, objectLabels, selectorLabels } from '../model/naming';
 import type { SidecarSpec } from '../model/sidecars';
 import type { ApiServerModel } from '../model/types';
 import { Problem, Problems, formatProblem } from '../problems';
@@ -68,7 +67,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
     const problems = new Problems();
     this.props = readProps(props, problems);
     this.instanceName = this.props.instanceName;
-    this.namespace = this.props.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.namespace = namespaceOf(this, this.props.namespace);
     (this.props.sidecarContainers ?? []).forEach((container: k8s.Container | undefined, i) => {
       if (container !== undefined) {
         this.sidecarSpecs.push({ container, options: sidecarOptionsOf(this.props.sidecarOptions, container.name), field: `sidecarContainers[${i}]` });
@@ -78,7 +77,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
 
     const names = componentNames(this.instanceName);
     this.selectorLabels = selectorLabels(this.instanceName);
-    this.url = `https://${names.apiServer}.${this.namespace}.svc.${this.props.clusterDomain ?? 'cluster.local'}:${SECURE_PORT}`;
+    this.url = apiServerUrl(this.instanceName, this.namespace, this.props.clusterDomain);
     const labels = objectLabels(this.instanceName, this.props.labels);
     const metadata = (name: string, annotations?: { [key: string]: string }) => ({ name, namespace: this.namespace, labels, annotations });
 
@@ -119,7 +118,7 @@ export class KarmadaApiServer extends Construct implements IPodSelector, INetwor
       });
     }
     this.etcd = this.props.etcd?._createEtcd(this, {
-      instanceName: this.instanceName, namespace: this.namespace, clusterDomain: this.props.clusterDomain ?? 'cluster.local',
+      instanceName: this.instanceName, namespace: this.namespace, clusterDomain: this.props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
     });
     if (this.props.networkPolicy !== undefined) {
       this.networkPolicy = new ApiObject(this, 'NetworkPolicy', {

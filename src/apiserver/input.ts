@@ -7,6 +7,7 @@ import { readApiServerCertificateSecrets } from '../certificates/layout';
 import { EncryptionAtRest } from '../encryption/config';
 import type { AppObjects } from '../encryption/source';
 import { EtcdConfig } from '../etcd/config';
+import { DEFAULT_CLUSTER_DOMAIN } from '../model/naming';
 import type { SidecarSpec } from '../model/sidecars';
 import type { ApiServerInput } from '../model/types';
 import { Problems } from '../problems';
@@ -166,7 +167,7 @@ export function inputOf(p: KarmadaApiServerProps, context: InputContext): ApiSer
   return {
     instanceName: p.instanceName,
     namespace: context.namespace,
-    clusterDomain: p.clusterDomain ?? 'cluster.local',
+    clusterDomain: p.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
     image: `${imageRepository}:${imageTag}`,
     imageRepository,
     imageTag,

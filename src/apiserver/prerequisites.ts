@@ -3,8 +3,9 @@
  * (Secrets, ConfigMaps, ServiceAccounts, claims, PriorityClasses) that no object of the cdk8s app
  * makes. A Secret that a cert-manager Certificate of the app writes counts as made by the app.
  */
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { namespaceOf } from '../model/naming';
 
 /** An object the pods need that the app does not make: the cluster must hold it before they start. */
 export interface ClusterPrerequisite {
@@ -87,7 +88,7 @@ function madeByApp(scope: IConstruct): Set<string> {
     if (!ApiObject.isApiObject(construct)) {
       continue;
     }
-    const namespace = construct.metadata.namespace ?? Chart.of(construct).namespace ?? 'default';
+    const namespace = namespaceOf(construct, construct.metadata.namespace);
     made.add(`${construct.kind}/${namespace}/${construct.name}`);
     if (construct.apiVersion === 'cert-manager.io/v1' && construct.kind === 'Certificate') {
       const secretName = (construct.toJson() as Json).spec?.secretName;

@@ -6,7 +6,7 @@ import { ApiObject } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Certificate } from '../imports/cert-manager.io';
-import { LABEL_INSTANCE, LABEL_MANAGED_BY, MANAGED_BY, componentNames } from '../model/naming';
+import { DEFAULT_CLUSTER_DOMAIN, LABEL_INSTANCE, LABEL_MANAGED_BY, MANAGED_BY, componentNames, namespaceOf } from '../model/naming';
 import { Problems, formatProblem, q } from '../problems';
 import { KarmadaCertificateAuthorities } from './authorities';
 import { checkClusterDomain, checkInstanceName, checkIssuerNamespace, checkNamespace } from './checks';
@@ -14,7 +14,7 @@ import { ApiServerCertificateSecrets, apiServerCertificateVolume } from './layou
 import { apiServerServingCertificate, frontProxyClientCertificate, serviceAccountKeyCertificate } from './leaves';
 import { apiServerCertificateNames } from './names';
 import { DEFAULT_KEY_ALGORITHM, KeyAlgorithm, isSubjectAlternativeName, readKeyAlgorithm, readSans, splitSans } from './profile';
-import { PropReaders, instanceProp, namespaceOf, readPropsWith, stringProp } from '../prop-readers';
+import { PropReaders, instanceProp, readPropsWith, stringProp } from '../prop-readers';
 
 /** Props of `KarmadaApiServerCertificates`. */
 export interface KarmadaApiServerCertificatesProps {
@@ -101,7 +101,7 @@ export class KarmadaApiServerCertificates extends Construct {
     const read = readPropsWith(props, READERS, 'KarmadaApiServerCertificates', '{ instanceName: "tenant1", authorities }', problems);
     const instanceName = read.instanceName ?? '';
     this.namespace = namespaceOf(this, read.namespace);
-    const clusterDomain = read.clusterDomain ?? 'cluster.local';
+    const clusterDomain = read.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const names = apiServerCertificateNames(instanceName);
     const serviceName = componentNames(instanceName).apiServer;
     // The Service's name is the one of these with a 63-character limit (a Secret's may have 253).

@@ -14,7 +14,8 @@ import { CERT_MANAGER_GROUP, IssuerReference, readIssuerReference } from './issu
 import { ETCD_CA_COMMON_NAME, FRONT_PROXY_CA_COMMON_NAME, KARMADA_CA_COMMON_NAME, caCertificate } from './leaves';
 import { authorityNames } from './names';
 import { DEFAULT_KEY_ALGORITHM, KeyAlgorithm, readKeyAlgorithm } from './profile';
-import { PropReaders, namespaceOf, readPropsWith, stringProp } from '../prop-readers';
+import { PropReaders, readPropsWith, stringProp } from '../prop-readers';
+import { namespaceOf } from '../model/naming';
 
 /** Props of `KarmadaCertificateAuthorities`. */
 export interface KarmadaCertificateAuthoritiesProps {

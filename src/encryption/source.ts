@@ -2,8 +2,9 @@
  * Finding a hand-written encryption configuration: the ConfigMaps and Secrets of the cdk8s app, and
  * a YAML parser.
  */
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { namespaceOf } from '../model/naming';
 import { parse } from 'yaml';
 
 /** What the checks read of a ConfigMap or Secret. */
@@ -27,7 +28,7 @@ export function appObjectsOf(scope: IConstruct): AppObjects {
     find: (kind, namespace, name) => {
       const found = scope.node.root.node.findAll().find((c) => c instanceof ApiObject
         && c.apiVersion === 'v1' && c.kind === kind && c.name === name
-        && (c.metadata.namespace ?? Chart.of(c).namespace ?? 'default') === namespace);
+        && namespaceOf(c, c.metadata.namespace) === namespace);
       return found ? (found as ApiObject).toJson() as DataObject : undefined;
     },
   };

@@ -5,7 +5,7 @@ import { EtcdSecretLayout, etcdClientCertificateVolume } from '../certificates/l
 import { etcdClientCertificate, etcdPeerCertificate, etcdServerCertificate } from '../certificates/leaves';
 import { etcdCertificateNames } from '../certificates/names';
 import { splitSans } from '../certificates/profile';
-import { namespaceOf } from '../prop-readers';
+import { namespaceOf } from '../model/naming';
 import { Certificate } from '../imports/cert-manager.io';
 import { renderWithNewerFields } from '../kubernetes/shape';
 import { validateObject } from '../kubernetes/validation';

@@ -10,7 +10,7 @@ import { EtcdSecretLayout } from '../certificates/layout';
 import { etcdCertificateNames } from '../certificates/names';
 import { DEFAULT_KEY_ALGORITHM, KeyAlgorithm, readKeyAlgorithm, readSans } from '../certificates/profile';
 import { PropReaders, instanceProp, readPropsWith, stringMapProp, stringProp, structListProp, structProp } from '../prop-readers';
-import { componentNames } from '../model/naming';
+import { DEFAULT_CLUSTER_DOMAIN, componentNames } from '../model/naming';
 import { parseQuantity } from '../kubernetes/grammar';
 import { Problems, q } from '../problems';
 import { readNumber, readObject, readString } from '../runtime';
@@ -66,7 +66,7 @@ export function readEtcdProps(props: unknown, namespaceOf: (given: string | unde
   const read = readPropsWith(props, READERS, 'KarmadaEtcd', '{ instanceName: "tenant1" }', problems);
   const instanceName = read.instanceName ?? '';
   const namespace = namespaceOf(read.namespace);
-  const clusterDomain = read.clusterDomain ?? 'cluster.local';
+  const clusterDomain = read.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
   const names = etcdNames(instanceName);
   const replicas = readReplicas(read.replicas, problems);
 

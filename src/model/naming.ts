@@ -4,6 +4,9 @@
  * The operator's rule: an instance whose name already contains "karmada" gets
  * `<instance>-<suffix>`, any other gets `<instance>-karmada-<suffix>`.
  */
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { SECURE_PORT } from './layout';
 
 /** The label keys the operator puts on every API server object. */
 export const LABEL_NAME = 'app.kubernetes.io/name';
@@ -15,6 +18,22 @@ export const APISERVER_APP_NAME = 'karmada-apiserver';
 
 /** Who we say manages the objects (the operator says `karmada-operator`). */
 export const MANAGED_BY = 'cdk8s-karmada';
+
+/** The cluster DNS domain when none is given. */
+export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
+
+/**
+ * The namespace of an object or construct: the one given, else its chart's, else `default` (as
+ * cdk8s leaves it to kubectl).
+ */
+export function namespaceOf(scope: IConstruct, given: string | undefined): string {
+  return given ?? Chart.of(scope).namespace ?? 'default';
+}
+
+/** The in-cluster URL of an instance's API server: `https://<service>.<namespace>.svc.<domain>:5443`. */
+export function apiServerUrl(instanceName: string, namespace: string, clusterDomain = DEFAULT_CLUSTER_DOMAIN): string {
+  return `https://${componentNames(instanceName).apiServer}.${namespace}.svc.${clusterDomain}:${SECURE_PORT}`;
+}
 
 /** Applies the operator's naming rule. */
 export function componentName(instanceName: string, suffix: string): string {

@@ -12,8 +12,7 @@ import { renderWithNewerFields } from '../kubernetes/shape';
 import { newKubernetesProblems, renderedObjectsOf } from '../checks/kubernetes';
 import { buildModel } from '../model/build';
 import { renderObjects } from '../model/objects';
-import { SECURE_PORT } from '../model/layout';
-import { componentNames, objectLabels, selectorLabels } from '../model/naming';
+import { apiServerUrl, componentNames, namespaceOf, objectLabels, selectorLabels } from '../model/naming';
 import type { SidecarSpec } from '../model/sidecars';
 import type { ApiServerModel } from '../model/types';
 import { Problem, Problems, formatProblem } from '../problems';
@@ -77,10 +76,10 @@ export class KarmadaOperatorInstance extends Construct implements IPodSelector, 
     this.propProblems = problems.list;
 
     this.instanceName = this.apiServerProps.instanceName;
-    this.namespace = this.apiServerProps.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.namespace = namespaceOf(this, this.apiServerProps.namespace);
     const names = componentNames(this.instanceName);
     this.selectorLabels = selectorLabels(this.instanceName);
-    this.url = `https://${names.apiServer}.${this.namespace}.svc.${this.apiServerProps.clusterDomain ?? 'cluster.local'}:${SECURE_PORT}`;
+    this.url = apiServerUrl(this.instanceName, this.namespace, this.apiServerProps.clusterDomain);
     const metadata = (name: string) => ({ name, namespace: this.namespace, labels: objectLabels(this.instanceName, this.apiServerProps.labels) });
 
     this.karmada = new ApiObject(this, 'Resource', {
